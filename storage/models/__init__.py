@@ -1,0 +1,33 @@
+"""SQLModel tables, one module per entity family. Importing this package registers them all."""
+
+from storage.models.access_log import AccessLogEntry
+from storage.models.conversation import ConversationDraft
+from storage.models.digest_run import DigestRun
+from storage.models.indicator import IndicatorDefinition, IndicatorValue
+from storage.models.notification import SentNotification
+from storage.models.person import Person, PersonCreate, PersonUnit
+from storage.models.platform_event import ProcessedEvent
+from storage.models.reference_counter import ReferenceCounter
+from storage.models.report import Report, ReportCreate, ReportUpdate
+from storage.models.report_event import ReportEvent
+from storage.models.unit import Unit, UnitCreate
+
+__all__ = [
+    "AccessLogEntry",
+    "ConversationDraft",
+    "DigestRun",
+    "IndicatorDefinition",
+    "IndicatorValue",
+    "Person",
+    "PersonCreate",
+    "PersonUnit",
+    "ProcessedEvent",
+    "ReferenceCounter",
+    "Report",
+    "ReportCreate",
+    "ReportEvent",
+    "ReportUpdate",
+    "SentNotification",
+    "Unit",
+    "UnitCreate",
+]

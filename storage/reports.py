@@ -1,0 +1,85 @@
+"""Creating, reading and processing reports; every change is written to the report's history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from storage.models import Report, ReportCreate, ReportEvent, ReportUpdate
+from storage.references import next_reference
+from storage.timestamps import STOCKHOLM, utc_now
+from storage.vocabulary import ReportStatus
+
+# Fields whose first value means the report has been assessed (bedömd).
+_ASSESSING_FIELDS = ("lagrum", "investigation", "cause", "action")
+
+
+def create_report(
+    *, session: Session, report_in: ReportCreate, actor_id: int | None = None, now: datetime | None = None
+) -> Report:
+    """Store a new report with the next reference of its kind and year (year of reporting)."""
+    reported_at = now or utc_now()
+    reference = next_reference(
+        session=session, kind=report_in.kind, year=reported_at.astimezone(STOCKHOLM).year
+    )
+    data = report_in.model_dump()
+    report = Report(
+        **{**data, "kind": report_in.kind.value, "area": report_in.area.value,
+           "consequence": report_in.consequence.value if report_in.consequence else None,
+           "source": report_in.source.value},
+        reference=reference,
+        reported_at=reported_at,
+        updated_at=reported_at,
+    )
+    session.add(report)
+    session.flush()
+    session.add(ReportEvent(report_id=report.id, at=reported_at, actor_id=actor_id, action="created",
+                            new_value=reference))
+    session.flush()
+    return report
+
+
+def get_report(*, session: Session, reference: str) -> Report | None:
+    return session.exec(select(Report).where(Report.reference == reference.strip().upper())).first()
+
+
+def update_report(
+    *, session: Session, report: Report, changes: ReportUpdate, actor_id: int | None = None,
+    now: datetime | None = None,
+) -> list[str]:
+    """Apply the given changes; returns the names of the fields that really changed."""
+    at = now or utc_now()
+    changed: list[str] = []
+    for field, value in changes.model_dump(exclude_none=True).items():
+        value = getattr(value, "value", value)
+        old = getattr(report, field)
+        if old == value:
+            continue
+        setattr(report, field, value)
+        changed.append(field)
+        session.add(ReportEvent(report_id=report.id, at=at, actor_id=actor_id, action="changed",
+                                field=field, old_value=None if old is None else str(old), new_value=str(value)))
+    if not changed:
+        return changed
+    if report.assessed_at is None and any(f in changed for f in _ASSESSING_FIELDS):
+        report.assessed_at = at
+    if "feedback" in changed:
+        report.feedback_at = at
+    if "status" in changed and report.status == ReportStatus.AVSLUTAD.value and report.closed_at is None:
+        report.closed_at = at
+    report.updated_at = at
+    session.add(report)
+    session.flush()
+    return changed
+
+
+def add_comment(*, session: Session, report: Report, text: str, actor_id: int | None = None) -> ReportEvent:
+    event = ReportEvent(report_id=report.id, actor_id=actor_id, action="comment", new_value=text)
+    session.add(event)
+    session.flush()
+    return event
+
+
+def report_history(*, session: Session, report: Report) -> list[ReportEvent]:
+    return list(session.exec(select(ReportEvent).where(ReportEvent.report_id == report.id).order_by(ReportEvent.id)))

@@ -1,0 +1,60 @@
+"""Units (enheter): lookup and creation. Names are unique whatever their case."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from storage.models import Unit, UnitCreate
+from storage.vocabulary import UnitType
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def guess_unit_type(name: str) -> UnitType:
+    """A sensible type for a unit created by an import, from its name alone."""
+    key = name_key(name)
+    if "hemtj" in key:
+        return UnitType.HEMTJANST
+    if "korttid" in key:
+        return UnitType.KORTTIDSBOENDE
+    if key.endswith(("gården", "hagen", "backen", "boende", "hemmet")) or "säbo" in key:
+        return UnitType.SARSKILT_BOENDE
+    return UnitType.ANNAN
+
+
+def get_unit_by_name(*, session: Session, name: str) -> Unit | None:
+    return session.exec(select(Unit).where(Unit.name_key == name_key(name))).first()
+
+
+def create_unit(*, session: Session, unit_in: UnitCreate) -> Unit:
+    unit = Unit(
+        name=" ".join(unit_in.name.split()),
+        name_key=name_key(unit_in.name),
+        type=UnitType(unit_in.type).value,
+        aliases=list(unit_in.aliases),
+    )
+    session.add(unit)
+    session.flush()
+    return unit
+
+
+def get_or_create_unit(*, session: Session, name: str, unit_type: UnitType | None = None) -> Unit:
+    unit = get_unit_by_name(session=session, name=name)
+    if unit is None:
+        unit = create_unit(
+            session=session, unit_in=UnitCreate(name=name, type=unit_type or guess_unit_type(name))
+        )
+    return unit
+
+
+def list_units(*, session: Session) -> list[Unit]:
+    return list(session.exec(select(Unit).order_by(Unit.name_key)))
+
+
+def set_aliases(*, session: Session, unit: Unit, aliases: list[str]) -> Unit:
+    unit.aliases = sorted({a.strip() for a in aliases if a.strip()})
+    session.add(unit)
+    session.flush()
+    return unit

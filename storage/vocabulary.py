@@ -1,0 +1,67 @@
+"""The closed value sets the database stores, in the Swedish words staff see."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class UnitType(StrEnum):
+    HEMTJANST = "hemtjänst"
+    SARSKILT_BOENDE = "särskilt boende"
+    KORTTIDSBOENDE = "korttidsboende"
+    ANNAN = "annan"
+
+
+class Role(StrEnum):
+    PERSONAL = "personal"
+    SJUKSKOTERSKA = "sjuksköterska"
+    CHEF = "chef"
+    MAS = "mas"
+    ADMIN = "admin"
+
+
+class ReportKind(StrEnum):
+    AVVIKELSE = "avvikelse"
+    SYNPUNKT = "synpunkt"
+
+
+class Area(StrEnum):
+    FALL = "fall"
+    LAKEMEDEL = "läkemedel"
+    TRYCKSAR = "trycksår"
+    LARM = "larm"
+    OVRIGT = "övrigt"
+
+
+class Consequence(StrEnum):
+    INGEN = "ingen"
+    LINDRIG = "lindrig"
+    MATTLIG = "måttlig"
+    ALLVARLIG = "allvarlig"
+
+
+class ReportStatus(StrEnum):
+    NY = "ny"
+    UTREDS = "utreds"
+    ATGARDAD = "åtgärdad"
+    AVSLUTAD = "avslutad"
+
+
+class Lagrum(StrEnum):
+    SOL = "SoL"
+    HSL = "HSL"
+    LSS = "LSS"
+
+
+class Source(StrEnum):
+    SLACK = "slack"
+    TERMINAL = "terminal"
+    IMPORT = "import"
+
+
+class UnitRelation(StrEnum):
+    MEMBER = "member"
+    MANAGER = "manager"
+
+
+REFERENCE_PREFIX = {ReportKind.AVVIKELSE: "AV", ReportKind.SYNPUNKT: "SP"}

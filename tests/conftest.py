@@ -1,0 +1,94 @@
+"""Shared fixtures: an empty, migrated database on SQLite and on a real PostgreSQL server.
+
+Locally a missing PostgreSQL skips its tests with a clear message; in CI (CI=true) it fails.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from storage.database import make_engine, upgrade_schema
+from tests.support.postgres_server import PostgresUnavailable, start_server
+
+SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+_TEMPLATE = "omsorgsbot_template"
+_counter = itertools.count()
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def shared_eval_file(name: str) -> Path:
+    """A file from ../shared/eval; skipped locally when absent, an error in CI."""
+    path = SHARED_EVAL / name
+    if not path.exists():
+        if in_ci():
+            pytest.fail(f"{path} saknas i CI")
+        pytest.skip(f"{path} saknas")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    try:
+        server = start_server()
+    except PostgresUnavailable as exc:
+        if in_ci():
+            pytest.fail(f"PostgreSQL behövs i CI: {exc}")
+        pytest.skip(f"PostgreSQL-testerna hoppas över: {exc}")
+    admin = make_engine(server.url())
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"CREATE DATABASE {_TEMPLATE}"))
+    template = make_engine(server.url(_TEMPLATE))
+    upgrade_schema(template)
+    template.dispose()
+    yield server, admin
+    admin.dispose()
+    server.stop()
+
+
+def _postgres_engine(postgres_server) -> Iterator[Engine]:
+    server, admin = postgres_server
+    name = f"t{os.getpid()}_{next(_counter)}"
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {_TEMPLATE}"))
+    engine = make_engine(server.url(name))
+    yield engine
+    engine.dispose()
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'omsorgsbot.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path) -> Iterator[str]:
+    """A URL to an empty, migrated database: each test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'omsorgsbot.db'}"
+        engine = make_engine(url)
+        upgrade_schema(engine)
+        engine.dispose()
+        yield url
+    else:
+        server = request.getfixturevalue("postgres_server")
+        for engine in _postgres_engine(server):
+            yield engine.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def engine(database_url) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
