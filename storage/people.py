@@ -46,3 +46,13 @@ def units_of(*, session: Session, person: Person, relation: UnitRelation | None 
     if relation is not None:
         query = query.where(PersonUnit.relation == relation.value)
     return list(session.exec(query.order_by(Unit.name_key)).unique())
+
+
+def managers_of(*, session: Session, unit_id: int) -> list[Person]:
+    """The chefs who manage a unit."""
+    query = (
+        select(Person)
+        .join(PersonUnit, PersonUnit.person_id == Person.id)
+        .where(PersonUnit.unit_id == unit_id, PersonUnit.relation == UnitRelation.MANAGER.value)
+    )
+    return list(session.exec(query))

@@ -83,3 +83,8 @@ def add_comment(*, session: Session, report: Report, text: str, actor_id: int | 
 
 def report_history(*, session: Session, report: Report) -> list[ReportEvent]:
     return list(session.exec(select(ReportEvent).where(ReportEvent.report_id == report.id).order_by(ReportEvent.id)))
+
+
+def reports_by_reporter(*, session: Session, reporter_id: int, limit: int = 5) -> list[Report]:
+    query = select(Report).where(Report.reporter_id == reporter_id).order_by(Report.reported_at.desc()).limit(limit)  # type: ignore[attr-defined]
+    return list(session.exec(query))

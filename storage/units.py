@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from storage.models import Unit, UnitCreate
@@ -58,3 +59,9 @@ def set_aliases(*, session: Session, unit: Unit, aliases: list[str]) -> Unit:
     session.add(unit)
     session.flush()
     return unit
+
+
+def units_signature(*, session: Session) -> tuple[int, int]:
+    """Changes whenever a unit is added or removed: (count, highest id)."""
+    count, highest = session.exec(select(func.count(Unit.id), func.max(Unit.id))).one()
+    return count, highest or 0

@@ -1,0 +1,63 @@
+"""Counting reports by kind, area, unit and the Stockholm date the event happened.
+
+Periods are inclusive local dates; they become a half-open UTC range on `occurred_at`,
+so every count is an index range scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timezone
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from storage.models import Report, Unit
+from storage.timestamps import local_day_bounds, to_stockholm
+
+
+@dataclass(frozen=True)
+class CountFilter:
+    kind: str | None = None
+    area: str | None = None
+    unit_ids: Sequence[int] | None = None  # None: all units
+    start: date | None = None
+    end: date | None = None
+
+
+def _where(query, flt: CountFilter):
+    if flt.kind:
+        query = query.where(Report.kind == flt.kind)
+    if flt.area:
+        query = query.where(Report.area == flt.area)
+    if flt.unit_ids is not None:
+        query = query.where(Report.unit_id.in_(list(flt.unit_ids)))  # type: ignore[attr-defined]
+    if flt.start or flt.end:
+        lo, hi = local_day_bounds(flt.start or date(1900, 1, 1), flt.end or date(2999, 12, 31))
+        query = query.where(Report.occurred_at >= lo, Report.occurred_at < hi)
+    return query
+
+
+def count_reports(*, session: Session, flt: CountFilter) -> int:
+    return session.exec(_where(select(func.count()).select_from(Report), flt)).one()
+
+
+def count_by_unit(*, session: Session, flt: CountFilter) -> list[tuple[str, int]]:
+    query = _where(select(Unit.name, func.count(Report.id)).join(Unit, Unit.id == Report.unit_id), flt)
+    rows = session.exec(query.group_by(Unit.name)).all()
+    return sorted(((name, n) for name, n in rows), key=lambda row: (-row[1], row[0]))
+
+
+def count_by_area(*, session: Session, flt: CountFilter) -> list[tuple[str, int]]:
+    rows = session.exec(_where(select(Report.area, func.count(Report.id)), flt).group_by(Report.area)).all()
+    return sorted(((area, n) for area, n in rows), key=lambda row: (-row[1], row[0]))
+
+
+def earliest_occurrence(*, session: Session) -> date | None:
+    first = session.exec(select(func.min(Report.occurred_at))).one()
+    if first is None:
+        return None
+    if first.tzinfo is None:  # SQLite's aggregate bypasses the column type
+        first = first.replace(tzinfo=timezone.utc)
+    return to_stockholm(first).date()
