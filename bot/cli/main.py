@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from bot.cli import admin_commands, db_commands, transfer_commands
+from bot.cli import admin_commands, conversation_commands, db_commands, nlu_command, transfer_commands
 
 app = typer.Typer(
     name="omsorgsbot",
@@ -19,6 +19,8 @@ app = typer.Typer(
 db_commands.register(app)
 transfer_commands.register(app)
 admin_commands.register(app)
+nlu_command.register(app)
+conversation_commands.register(app)
 
 
 @app.callback()

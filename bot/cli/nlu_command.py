@@ -1,0 +1,43 @@
+"""`omsorgsbot nlu`: JSON lines in, one analysis per line out (the contract in shared/eval/SCHEMA.md)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+
+from bot.clock import ClockError, parse_today
+from bot.database_setup import open_database
+from bot.services import unit_entries
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("nlu")
+    def nlu_command(
+        today: str | None = typer.Option(None, "--today", help="Dagens datum ÅÅÅÅ-MM-DD (tiden blir 23:59)."),
+    ) -> None:
+        """Läs JSON-rader {"text", "today"} från standard in och skriv analysen som JSON-rader."""
+        from datetime import datetime
+
+        from nlp_models.analyzer import STOCKHOLM, LanguageUnderstanding
+
+        try:
+            default_now = parse_today(today) if today else datetime.now(STOCKHOLM)
+        except ClockError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from None
+        nlu = LanguageUnderstanding(unit_entries(open_database()))
+        out = sys.stdout
+        for number, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text = str(item.get("text", ""))
+                now = parse_today(item["today"]) if item.get("today") else default_now
+            except (json.JSONDecodeError, AttributeError, ClockError) as exc:
+                out.write(json.dumps({"error": f"rad {number}: {exc}"}, ensure_ascii=False) + "\n")
+                continue
+            out.write(json.dumps(nlu.understand(text, now).contract(), ensure_ascii=False) + "\n")
+            out.flush()

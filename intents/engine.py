@@ -1,0 +1,100 @@
+"""The conversation core: a plain message in, plain replies out. Knows nothing of Slack or terminals."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from intents.choice_matching import clean
+from intents.count_answers import answer_count
+from intents.help_text import help_text
+from intents.messages import ChannelKind, IncomingMessage, Reply
+from intents.own_reports import answer_own_reports, asks_for_own_reports
+from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, load_report_state, start_report
+from intents.routines.answer import answer_routine_question
+from intents.turn import BotServices, Turn
+from nlp_models.unit_matcher import UnitEntry
+from storage.database import session_scope
+from storage.people import get_or_create_person
+from storage.units import list_units, units_signature
+
+log = logging.getLogger(__name__)
+
+DATABASE_DOWN = ("Jag kommer inte åt databasen just nu. Det du redan har berättat finns kvar – "
+                 "skicka ditt senaste meddelande igen om en liten stund.")
+MOVE_TO_DIRECT = ("Det här låter som en rapport. Rapporter tar vi i ett direktmeddelande, så att inget känsligt "
+                  "hamnar i kanalen – jag har skrivit till dig där.")
+PUBLIC_STATISTICS = "Statistik visar jag bara i ett direktmeddelande. Skriv till mig där!"
+INDICATORS_NOT_YET = "Frågor om kvalitetsindikatorer kan jag inte svara på ännu."
+
+
+class DialogueEngine:
+    def __init__(self, services: BotServices) -> None:
+        self.services = services
+        self._units_seen: tuple[int, int] | None = None
+
+    def _refresh_units(self, session) -> None:
+        """Units live in the database: pick up units added since the last message."""
+        signature = units_signature(session=session)
+        if signature != self._units_seen:
+            self.services.nlu.set_units(UnitEntry(u.name, tuple(u.aliases)) for u in list_units(session=session))
+            self._units_seen = signature
+
+    def handle(self, message: IncomingMessage) -> list[Reply]:
+        try:
+            with session_scope(self.services.engine) as session:
+                self._refresh_units(session)
+                person = get_or_create_person(session=session, platform_user_id=message.user_id,
+                                              display_name=message.display_name)
+                turn = Turn(message=message, session=session, person=person, services=self.services)
+                replies = self._route(turn)
+        except SQLAlchemyError:
+            log.exception("database error while handling a message")
+            return [Reply(DATABASE_DOWN)]
+        for recipient, text in turn.outbox:
+            try:
+                self.services.notifier.send(recipient, text)
+            except Exception:  # a failed alert must not lose the saved report
+                log.exception("notification to %s failed", recipient)
+        return replies
+
+    def _route(self, turn: Turn) -> list[Reply]:
+        if turn.message.channel == ChannelKind.PUBLIC:
+            return self._public(turn)
+        state = load_report_state(turn)
+        if state is not None:
+            return continue_report(turn, *state, answer_question=self._answer_question, answer_fresh=self._fresh)
+        return self._fresh(turn)
+
+    def _public(self, turn: Turn) -> list[Reply]:
+        """In a channel: never echo report content; questions that reveal no report data are fine."""
+        intent = turn.understand().intent
+        if intent == "report":
+            return [Reply(MOVE_TO_DIRECT, move_to_direct=True, private=True)]
+        if intent in ("count", "indicator") or asks_for_own_reports(turn.text):
+            return [Reply(PUBLIC_STATISTICS, private=True)]
+        return self._answer_question(turn)
+
+    def _fresh(self, turn: Turn) -> list[Reply]:
+        if clean(turn.text) in CANCEL_WORDS:
+            return [Reply("Det finns inget pågående att avbryta.")]
+        if not turn.text.strip():
+            return [Reply(help_text(turn.person.role))]
+        if asks_for_own_reports(turn.text):
+            return answer_own_reports(turn)
+        if turn.understand().intent == "report":
+            return start_report(turn)
+        return self._answer_question(turn)
+
+    def _answer_question(self, turn: Turn) -> list[Reply]:
+        intent = turn.understand().intent
+        if asks_for_own_reports(turn.text) and turn.message.channel == ChannelKind.DIRECT:
+            return answer_own_reports(turn)
+        if intent == "count":
+            return answer_count(turn)
+        if intent == "routine":
+            return [Reply(answer_routine_question(self.services.routine_search, turn.text))]
+        if intent == "indicator":
+            return [Reply(INDICATORS_NOT_YET)]
+        return [Reply(help_text(turn.person.role))]

@@ -1,0 +1,39 @@
+"""Plain messages in and replies out: what every channel (Slack, terminal) turns its events into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class ChannelKind(StrEnum):
+    DIRECT = "direct"
+    PUBLIC = "public"
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    user_id: str
+    text: str
+    at: datetime  # aware
+    channel: ChannelKind = ChannelKind.DIRECT
+    thread_key: str = ""
+    source: str = "terminal"  # storage.vocabulary.Source value of the channel
+    display_name: str = ""
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    value: str
+
+
+@dataclass
+class Reply:
+    text: str
+    choices: list[Choice] = field(default_factory=list)
+    # The channel should continue this conversation in a direct message with the user.
+    move_to_direct: bool = False
+    # Shown only to the user in a public channel (Slack: ephemeral).
+    private: bool = False

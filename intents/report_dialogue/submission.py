@@ -1,0 +1,105 @@
+"""Saving a confirmed report: the reference, thanks, next steps from the routine, and alerts."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from intents.messages import Reply
+from intents.report_dialogue.draft import ReportDraft
+from intents.report_dialogue.questions import AREA_LABELS
+from intents.routines.library import Routine
+from intents.swedish_dates import format_moment
+from intents.turn import Turn
+from storage.models import ReportCreate
+from storage.notifications import claim_notification
+from storage.people import managers_of
+from storage.reports import create_report
+from storage.units import get_or_create_unit
+from storage.vocabulary import Area, Consequence, ReportKind, Source
+
+log = logging.getLogger(__name__)
+NEXT_STEPS_SHOWN = 4
+
+
+def routine_for(turn: Turn, draft: ReportDraft) -> Routine | None:
+    """The routine to follow after this report: the best match among the routines of its area."""
+    in_area = [r for r in turn.services.routines.routines if r.area.value == draft.area]
+    if not in_area:
+        return None
+    hits = [h for h in turn.services.routine_search.search(draft.description, limit=10) if h.routine in in_area]
+    return hits[0].routine if hits else in_area[0]
+
+
+def _next_steps(turn: Turn, draft: ReportDraft) -> str:
+    routine = routine_for(turn, draft)
+    if routine is None or not routine.steps:
+        return ""
+    steps = "\n".join(f"{i}. {step}" for i, step in enumerate(routine.steps[:NEXT_STEPS_SHOWN], 1))
+    return f"\n\nNästa steg enligt rutinen ”{routine.title}”:\n{steps}"
+
+
+def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
+    """Store the report; None if the database refused (the caller keeps the draft and says so)."""
+    session = turn.session
+    try:
+        with session.begin_nested():
+            unit = get_or_create_unit(session=session, name=draft.unit or "Okänd enhet")
+            report = create_report(
+                session=session,
+                actor_id=turn.person.id,
+                now=turn.now,
+                report_in=ReportCreate(
+                    kind=ReportKind(draft.kind),
+                    area=Area(draft.area),
+                    secondary_areas=draft.secondary_areas,
+                    unit_id=unit.id,
+                    occurred_at=draft.occurred() or turn.now,
+                    reporter_id=turn.person.id,
+                    description=draft.description,
+                    immediate_action=draft.immediate_action,
+                    consequence=Consequence(draft.consequence) if draft.consequence else None,
+                    severe=draft.severe,
+                    lex_sarah_candidate=draft.lex_sarah,
+                    lex_maria_candidate=draft.lex_maria,
+                    given_by=draft.given_by,
+                    contact_wanted=draft.contact_wanted,
+                    source=Source(turn.message.source),
+                ),
+            )
+    except SQLAlchemyError:
+        log.exception("saving a report failed")
+        return None
+    _alert(turn, draft, report.reference, report.id, unit.id)
+    if draft.is_synpunkt:
+        text = (f"Tack! Synpunkten är registrerad som {report.reference}. "
+                "Närmaste chef tar hand om den" + (" och återkommer." if draft.contact_wanted else "."))
+    else:
+        text = (f"Tack! Avvikelsen är registrerad som {report.reference}. "
+                "Vi rapporterar händelsen, inte personen – bra att du skrev. Du får besked när den är hanterad.")
+    return Reply(text + _next_steps(turn, draft))
+
+
+def _alert(turn: Turn, draft: ReportDraft, reference: str, report_id: int, unit_id: int) -> None:
+    """Severe reports go to the MAS at once; lex Sarah candidates also to the unit's chef and the SAS."""
+    if not (draft.severe or draft.lex_sarah or draft.lex_maria):
+        return
+    reasons = [name for name, on in (("allvarlig händelse", draft.severe), ("möjlig lex Sarah", draft.lex_sarah),
+                                     ("möjlig lex Maria", draft.lex_maria)) if on]
+    occurred = draft.occurred()
+    text = (
+        f"⚠️ {reference}: {' och '.join(reasons)} på {draft.unit} "
+        f"({AREA_LABELS.get(draft.area, draft.area).lower()}, {format_moment(occurred, turn.now) if occurred else 'okänd tid'}).\n"
+        f"”{draft.description[:300]}”\n"
+        "Boten flaggar bara – ni bedömer."
+    )
+    recipients = list(turn.services.mas_user_ids)
+    if draft.lex_sarah:
+        recipients += [p.platform_user_id for p in managers_of(session=turn.session, unit_id=unit_id)]
+        recipients += list(turn.services.sas_user_ids)
+    for recipient in dict.fromkeys(recipients):
+        if claim_notification(session=turn.session, key=f"alert:{reference}:{recipient}", recipient=recipient,
+                              report_id=report_id):
+            turn.outbox.append((recipient, text))

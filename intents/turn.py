@@ -1,0 +1,55 @@
+"""What one handler needs for one incoming message: the services and the per-message context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from intents.messages import IncomingMessage
+from intents.notifier import Notifier
+from intents.routines.library import RoutineLibrary
+from intents.routines.search import RoutineSearch
+from nlp_models.analyzer import LanguageUnderstanding, Understanding
+from storage.models import Person
+
+
+@dataclass
+class BotServices:
+    """Long-lived parts shared by all conversations of one bot process."""
+
+    engine: Engine
+    nlu: LanguageUnderstanding
+    routines: RoutineLibrary
+    routine_search: RoutineSearch
+    notifier: Notifier
+    mas_user_ids: list[str] = field(default_factory=list)
+    sas_user_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Turn:
+    message: IncomingMessage
+    session: Session
+    person: Person
+    services: BotServices
+    # notifications to send once the turn's transaction has committed
+    outbox: list[tuple[str, str]] = field(default_factory=list)
+    _understanding: Understanding | None = None
+
+    @property
+    def now(self) -> datetime:
+        return self.message.at
+
+    @property
+    def text(self) -> str:
+        return self.message.text
+
+    def understand(self, text: str | None = None) -> Understanding:
+        if text is not None and text != self.message.text:
+            return self.services.nlu.understand(text, self.now)
+        if self._understanding is None:
+            self._understanding = self.services.nlu.understand(self.message.text, self.now)
+        return self._understanding

@@ -1,0 +1,52 @@
+"""The `omsorgsbot` command line: import, export, units and roles."""
+
+from __future__ import annotations
+
+import json
+
+
+CSV = (
+    "reference;occurred_at;kind;area;unit;description\n"
+    "A-1;2024-03-05 14:10;avvikelse;fall;Solgården;föll, ring 070-123 45 67\n"
+    "A-2;5 mars;avvikelse;fall;Solgården;fel datum\n"
+)
+
+
+def test_import_namnger_felaktig_rad_och_avslutar_med_status_1(cli, tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text(CSV, encoding="utf-8")
+    result = cli("import", str(path))
+    assert result.exit_code == 1
+    assert "rad 3, kolumn occurred_at" in result.output
+    assert "1 nya" in result.output
+
+
+def test_import_strict_importerar_ingenting(cli, tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text(CSV, encoding="utf-8")
+    assert cli("import", "--strict", str(path)).exit_code == 1
+    assert cli("export").output.count("\n") == 1  # header only
+
+
+def test_import_saknad_kolumn_ger_tydligt_fel(cli, tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text("occurred_at,kind,description\n2024-01-01,avvikelse,x\n", encoding="utf-8")
+    result = cli("import", str(path))
+    assert result.exit_code == 1 and "Kolumn saknas i rubrikraden: unit" in result.output
+
+
+def test_export_jsonl_och_maskerat_telefonnummer(cli, tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text(CSV.splitlines()[0] + "\n" + CSV.splitlines()[1] + "\n", encoding="utf-8")
+    assert cli("import", str(path)).exit_code == 0
+    [row] = [json.loads(line) for line in cli("export", "--format", "jsonl").output.splitlines()]
+    assert row["reference"] == "A-1" and row["unit"] == "Solgården"
+    assert "070" not in row["description"] and "[telefonnummer]" in row["description"]
+
+
+def test_enheter_och_roller(cli):
+    result = cli("users", "set-role", "U42", "chef", "--unit", "Björkhagen")
+    assert result.exit_code == 0 and "chef på Björkhagen" in result.output
+    assert "Björkhagen" in cli("units", "list").output
+    bad = cli("users", "set-role", "U42", "kung")
+    assert bad.exit_code == 2 and "Okänd roll" in bad.output

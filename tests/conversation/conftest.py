@@ -1,0 +1,79 @@
+"""A conversation harness: the real engine, NLU and routines on a fresh database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.reply_text import render_replies
+from intents.engine import DialogueEngine
+from intents.messages import ChannelKind, IncomingMessage, Reply
+from intents.notifier import RecordingNotifier
+from intents.routines.library import load_routines
+from intents.routines.search import RoutineSearch
+from intents.turn import BotServices
+from nlp_models.analyzer import LanguageUnderstanding
+from storage.database import make_engine, session_scope, upgrade_schema
+from storage.models import UnitCreate
+from storage.people import set_role
+from storage.units import create_unit
+from storage.vocabulary import Role, UnitType
+
+ROUTINES = Path(__file__).resolve().parents[2] / "knowledge" / "rutiner"
+STOCKHOLM_NOW = datetime.fromisoformat("2026-03-10T14:00:00+01:00")
+
+
+@pytest.fixture(scope="session")
+def shared_nlu() -> LanguageUnderstanding:
+    return LanguageUnderstanding()
+
+
+@pytest.fixture(scope="session")
+def routine_library():
+    return load_routines(ROUTINES)
+
+
+@dataclass
+class Conversation:
+    engine: DialogueEngine
+    notifier: RecordingNotifier
+    db: object
+    now: datetime = STOCKHOLM_NOW
+    last: list[Reply] = field(default_factory=list)
+
+    def say(self, text: str, user: str = "U-usk", channel: ChannelKind = ChannelKind.DIRECT,
+            at: datetime | None = None) -> str:
+        self.last = self.engine.handle(IncomingMessage(user_id=user, text=text, at=at or self.now, channel=channel))
+        return render_replies(self.last)
+
+    def restart(self) -> "Conversation":
+        """A new engine on the same database, as after a restart or in another process."""
+        services = self.engine.services
+        fresh = BotServices(engine=services.engine, nlu=services.nlu, routines=services.routines,
+                            routine_search=services.routine_search, notifier=self.notifier,
+                            mas_user_ids=services.mas_user_ids, sas_user_ids=services.sas_user_ids)
+        return Conversation(DialogueEngine(fresh), self.notifier, self.db, self.now)
+
+
+@pytest.fixture
+def conversation(tmp_path, shared_nlu, routine_library) -> Conversation:
+    db = make_engine(f"sqlite:///{tmp_path / 'dialog.db'}")
+    upgrade_schema(db)
+    with session_scope(db) as session:
+        for name, kind, aliases in [
+            ("Solgården", UnitType.SARSKILT_BOENDE, []),
+            ("Björkhagen", UnitType.SARSKILT_BOENDE, []),
+            ("Hemtjänst Norr", UnitType.HEMTJANST, ["HT Norr"]),
+            ("Hemtjänst Syd", UnitType.HEMTJANST, ["HT Syd"]),
+        ]:
+            create_unit(session=session, unit_in=UnitCreate(name=name, type=kind, aliases=aliases))
+        set_role(session=session, platform_user_id="U-chef", role=Role.CHEF, unit_name="Solgården")
+        set_role(session=session, platform_user_id="U-mas", role=Role.MAS)
+    notifier = RecordingNotifier()
+    services = BotServices(engine=db, nlu=shared_nlu, routines=routine_library,
+                           routine_search=RoutineSearch(routine_library.routines), notifier=notifier,
+                           mas_user_ids=["U-mas"], sas_user_ids=["U-sas"])
+    return Conversation(DialogueEngine(services), notifier, db)
