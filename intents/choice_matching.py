@@ -38,6 +38,10 @@ def match_choice(text: str, choices: list[Choice], *, cutoff: float = 82) -> Cho
         label = clean(choice.label)
         if len(answer) >= 3 and (label.startswith(answer) or answer.startswith(label)):
             return choice
+    if len(answer) >= 3:  # "syd" for "Hemtjänst Syd", when only one choice has that word
+        by_word = [c for c in choices if answer in clean(c.label).split()]
+        if len(by_word) == 1:
+            return by_word[0]
     labels = [clean(c.label) for c in choices]
     best = process.extractOne(answer, labels, scorer=fuzz.ratio, score_cutoff=cutoff)
     return choices[best[2]] if best else None

@@ -7,15 +7,17 @@ import logging
 from sqlalchemy.exc import SQLAlchemyError
 
 from intents.choice_matching import clean
-from intents.count_answers import answer_count
 from intents.help_text import help_text
 from intents.messages import ChannelKind, IncomingMessage, Reply
 from intents.own_reports import answer_own_reports, asks_for_own_reports
-from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, load_report_state, start_report
+from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
 from intents.routines.answer import answer_routine_question
+from intents.statistics.answers import answer_statistics
+from intents.statistics.clarification import CLARIFY_FLOW, answer_clarification
 from intents.turn import BotServices, Turn
 from nlp_models.unit_matcher import UnitEntry
 from storage.database import session_scope
+from storage.drafts import load_draft
 from storage.people import get_or_create_person
 from storage.units import list_units, units_signature
 
@@ -62,10 +64,19 @@ class DialogueEngine:
     def _route(self, turn: Turn) -> list[Reply]:
         if turn.message.channel == ChannelKind.PUBLIC:
             return self._public(turn)
-        state = load_report_state(turn)
-        if state is not None:
-            return continue_report(turn, *state, answer_question=self._answer_question, answer_fresh=self._fresh)
+        draft = load_draft(session=turn.session, user_key=turn.message.user_id, thread_key=turn.message.thread_key)
+        flow = draft.state.get("flow") if draft else None
+        if flow == "report":
+            return continue_report(turn, draft.state, draft.updated_at, answer_question=self._answer_question,
+                                   answer_fresh=self._fresh)
+        if flow == CLARIFY_FLOW:
+            return answer_clarification(turn, draft.state, answer_fresh=self._fresh)
         return self._fresh(turn)
+
+    @staticmethod
+    def _in_report(turn: Turn) -> bool:
+        draft = load_draft(session=turn.session, user_key=turn.message.user_id, thread_key=turn.message.thread_key)
+        return draft is not None and draft.state.get("flow") == "report"
 
     def _public(self, turn: Turn) -> list[Reply]:
         """In a channel: never echo report content; questions that reveal no report data are fine."""
@@ -92,7 +103,8 @@ class DialogueEngine:
         if asks_for_own_reports(turn.text) and turn.message.channel == ChannelKind.DIRECT:
             return answer_own_reports(turn)
         if intent == "count":
-            return answer_count(turn)
+            in_report = turn.message.channel == ChannelKind.DIRECT and self._in_report(turn)
+            return answer_statistics(turn, can_clarify=not in_report)
         if intent == "routine":
             return [Reply(answer_routine_question(self.services.routine_search, turn.text))]
         if intent == "indicator":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timezone
+from datetime import date, datetime, timezone
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -61,3 +61,44 @@ def earliest_occurrence(*, session: Session) -> date | None:
     if first.tzinfo is None:  # SQLite's aggregate bypasses the column type
         first = first.replace(tzinfo=timezone.utc)
     return to_stockholm(first).date()
+
+
+def _unassessed(query):
+    return query.where(Report.assessed_at.is_(None), Report.lagrum.is_(None),  # type: ignore[union-attr]
+                       Report.status.in_(["ny", "utreds"]))  # type: ignore[attr-defined]
+
+
+def count_unassessed(*, session: Session, flt: CountFilter, reported_before: datetime | None = None) -> int:
+    """Reports not yet assessed (no lagrum, never assessed, not closed), optionally older than a moment."""
+    query = _unassessed(_where(select(func.count()).select_from(Report), flt))
+    if reported_before is not None:
+        query = query.where(Report.reported_at < reported_before)
+    return session.exec(query).one()
+
+
+def oldest_unassessed(*, session: Session, flt: CountFilter) -> datetime | None:
+    first = session.exec(_unassessed(_where(select(func.min(Report.reported_at)), flt))).one()
+    if first is not None and first.tzinfo is None:
+        first = first.replace(tzinfo=timezone.utc)
+    return first
+
+
+def count_without_feedback(*, session: Session, flt: CountFilter) -> int:
+    """Avvikelser with an action or closed, whose reporter has had no återkoppling."""
+    query = _where(select(func.count()).select_from(Report), flt).where(
+        Report.feedback.is_(None),  # type: ignore[union-attr]
+        (Report.action.is_not(None)) | (Report.status == "avslutad"),  # type: ignore[union-attr]
+    )
+    return session.exec(query).one()
+
+
+def severe_reports(*, session: Session, flt: CountFilter, limit: int = 5) -> tuple[int, list[tuple[Report, str]]]:
+    """Severe reports and lex Sarah/Maria candidates: the total and the latest few with unit names."""
+    serious = (Report.severe.is_(True)) | (Report.lex_sarah_candidate.is_(True)) | (  # type: ignore[attr-defined]
+        Report.lex_maria_candidate.is_(True)) | (Report.consequence == "allvarlig")  # type: ignore[attr-defined]
+    total = session.exec(_where(select(func.count()).select_from(Report), flt).where(serious)).one()
+    rows = session.exec(
+        _where(select(Report, Unit.name).join(Unit, Unit.id == Report.unit_id), flt)
+        .where(serious).order_by(Report.occurred_at.desc()).limit(limit)  # type: ignore[attr-defined]
+    ).all()
+    return total, [(report, name) for report, name in rows]

@@ -21,7 +21,7 @@ from intents.report_dialogue.summary import render_summary
 from intents.swedish_dates import format_moment
 from intents.turn import Turn
 from nlp_models.normalize import fold
-from storage.drafts import delete_draft, load_draft, save_draft
+from storage.drafts import delete_draft, save_draft
 from storage.people import units_of
 from storage.vocabulary import UnitRelation
 
@@ -333,10 +333,3 @@ def continue_report(turn: Turn, state: dict, updated_at: datetime, answer_questi
     if not free_text and _looks_like_question(turn):
         return answer_question(turn) + [_reminder(draft)]
     return _reask(turn, draft, result.problem, result.choices)
-
-
-def load_report_state(turn: Turn) -> tuple[dict, datetime] | None:
-    row = load_draft(session=turn.session, user_key=turn.message.user_id, thread_key=turn.message.thread_key)
-    if row is None or row.state.get("flow") != "report":
-        return None
-    return row.state, row.updated_at

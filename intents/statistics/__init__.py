@@ -1,0 +1,1 @@
+"""Answers for statistics questions: plain counts, groupings, trends, open and severe reports."""

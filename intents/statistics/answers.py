@@ -1,0 +1,30 @@
+"""One entry for statistics questions: resolve what may be counted, pick the kind of answer,
+and write what was revealed to the access log."""
+
+from __future__ import annotations
+
+from intents.messages import Reply
+from intents.statistics.counts import answer_counts
+from intents.statistics.largest import answer_largest
+from intents.statistics.open_reports import answer_open
+from intents.statistics.request import StatisticsRequest, resolve_request
+from intents.statistics.severe import answer_severe
+from intents.statistics.trends import answer_trend
+from intents.turn import Turn
+from nlp_models.question_parser import QuestionParse
+from nlp_models.statistics_focus import statistics_focus
+from storage.access_log import log_access
+
+_BY_FOCUS = {"trend": answer_trend, "open": answer_open, "severe": answer_severe, "largest": answer_largest}
+
+
+def answer_statistics(turn: Turn, question: QuestionParse | None = None, can_clarify: bool = True) -> list[Reply]:
+    question = question or turn.understand().question
+    request = resolve_request(turn, question, can_clarify)
+    if not isinstance(request, StatisticsRequest):
+        return request
+    focus = statistics_focus(turn.text) if question.group_by is None else None
+    lines, revealed = _BY_FOCUS.get(focus, answer_counts)(turn, request)
+    log_access(session=turn.session, user_key=turn.message.user_id, role=turn.person.role, question=turn.text,
+               revealed=revealed, at=turn.now)
+    return [Reply("\n".join(lines))]

@@ -1,0 +1,70 @@
+"""From a parsed question to what may be counted: the role's scope, the unit, the filter.
+
+Refuses politely, without figures, when the role may not see the numbers; asks which unit
+when the question names several; says so when it names a unit that does not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intents.access import NO_UNITS, REFUSAL, statistics_scope
+from intents.messages import Choice, Reply
+from intents.turn import Turn
+from nlp_models.question_parser import QuestionParse
+from nlp_models.statistics_focus import unit_mention
+from storage.drafts import save_draft
+from storage.report_counts import CountFilter
+from storage.units import get_unit_by_name
+
+CLARIFY_FLOW = "clarify_unit"
+
+
+def or_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " eller " + names[-1]
+
+
+@dataclass(frozen=True)
+class StatisticsRequest:
+    question: QuestionParse
+    flt: CountFilter
+    where: str  # " på Solgården", " på dina enheter (A, B)" or ""
+
+    def with_period(self, start, end) -> CountFilter:
+        return CountFilter(self.flt.kind, self.flt.area, self.flt.unit_ids, start, end)
+
+
+def resolve_request(turn: Turn, question: QuestionParse, can_clarify: bool) -> StatisticsRequest | list[Reply]:
+    session = turn.session
+    scope = statistics_scope(session=session, person=turn.person)
+    if scope is None:
+        return [Reply(REFUSAL)]
+    matcher = turn.services.nlu.units
+    if question.unit is None:
+        ambiguous = [n for n in matcher.candidates(turn.text)]
+        if len(ambiguous) > 1:
+            if can_clarify:
+                save_draft(session=session, user_key=turn.message.user_id, thread_key=turn.message.thread_key,
+                           state={"flow": CLARIFY_FLOW, "question": turn.text, "choices": ambiguous}, now=turn.now)
+                return [Reply("Vilken enhet menar du?", [Choice(n, n) for n in ambiguous] + [Choice("Alla", "alla")])]
+        else:
+            mention = unit_mention(turn.text)
+            if mention and not ambiguous:
+                nearest = matcher.suggest(mention)
+                hint = f" Menar du {or_list(nearest)}?" if nearest else ""
+                return [Reply(f"Jag hittar ingen enhet som heter ”{mention}”.{hint}")]
+    unit = get_unit_by_name(session=session, name=question.unit) if question.unit else None
+    if unit is not None and not scope.allows_unit(unit.id):
+        return [Reply(f"Du kan inte se statistik för {unit.name} – bara för enheter du har ansvar för.")]
+    if not scope.everything and not scope.unit_ids:
+        return [Reply(NO_UNITS)]
+    if unit:
+        unit_ids, where = [unit.id], f" på {unit.name}"
+    elif scope.everything:
+        unit_ids, where = None, ""
+    else:
+        unit_ids, where = list(scope.unit_ids), f" på dina enheter ({', '.join(scope.unit_names)})"
+    period = question.period
+    flt = CountFilter(kind=question.kind, area=question.area, unit_ids=unit_ids,
+                      start=period.start if period else None, end=period.end if period else None)
+    return StatisticsRequest(question, flt, where)

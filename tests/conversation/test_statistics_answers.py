@@ -1,0 +1,119 @@
+"""Statistics beyond a plain count: groupings, trends, open and severe reports, unknown and
+ambiguous units. Asked as the MAS unless said otherwise."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import insert
+
+from intents.statistics.trends import how_sure, last_full_months, two_sided_p
+from storage.database import session_scope
+from storage.models import Report
+from storage.timestamps import STOCKHOLM
+from storage.units import get_unit_by_name
+
+_serial = iter(range(1, 1_000_000))
+
+
+def add(conversation, unit: str, area: str, when: str, **fields) -> None:
+    moment = datetime.fromisoformat(when).replace(tzinfo=STOCKHOLM)
+    with session_scope(conversation.db) as session:
+        unit_id = get_unit_by_name(session=session, name=unit).id
+        session.execute(insert(Report), [{
+            "reference": f"T-{next(_serial)}", "kind": fields.pop("kind", "avvikelse"), "area": area,
+            "secondary_areas": [], "unit_id": unit_id, "occurred_at": moment,
+            "reported_at": fields.pop("reported_at", moment), "description": "x", "updated_at": moment, **fields}])
+
+
+def mas(conversation, text: str) -> str:
+    return conversation.say(text, user="U-mas")
+
+
+def test_per_enhet_ger_sorterad_tabell(conversation):
+    for unit, n in (("Solgården", 3), ("Björkhagen", 1), ("Hemtjänst Norr", 2)):
+        for i in range(n):
+            add(conversation, unit, "fall", f"2026-02-0{i + 1}T10:00")
+    answer = mas(conversation, "antal fallavvikelser per enhet i februari")
+    lines = answer.splitlines()
+    assert lines[0].startswith("6 fallavvikelser")
+    assert [line.split()[0] for line in lines[2:5]] == ["Solgården", "Hemtjänst", "Björkhagen"]
+
+
+def test_per_manad_ger_en_serie(conversation):
+    add(conversation, "Solgården", "läkemedel", "2026-01-15T10:00")
+    add(conversation, "Solgården", "läkemedel", "2026-03-15T10:00")
+    answer = mas(conversation, "läkemedelsavvikelser per månad första kvartalet")
+    assert "januari 2026: 1" in answer and "februari 2026: 0" in answer and "mars 2026: 1" in answer
+
+
+def test_noll_sags_rakt_ut(conversation):
+    assert mas(conversation, "hur många trycksårsavvikelser i februari").startswith("0 trycksårsavvikelser")
+
+
+def test_okar_fallen_jamfor_tre_manader_med_tre_fore(conversation):
+    recent, earlier = last_full_months(conversation.now.date(), 3)
+    assert (recent.start.isoformat(), recent.end.isoformat()) == ("2025-12-01", "2026-02-28")
+    assert (earlier.start.isoformat(), earlier.end.isoformat()) == ("2025-09-01", "2025-11-30")
+    for day in range(1, 21):
+        add(conversation, "Björkhagen", "fall", f"2026-01-{day:02d}T10:00")
+    add(conversation, "Björkhagen", "fall", "2025-10-01T10:00")
+    answer = mas(conversation, "ökar fallen på Björkhagen?")
+    assert "20 under" in answer and "mot 1 under" in answer and "tydlig ökning" in answer
+
+
+def test_osakerheten_beskrivs_med_ord():
+    assert two_sided_p(5, 5) == pytest.approx(1.0)
+    assert "slumpen" in how_sure(6, 4) or "Ingen säker" in how_sure(6, 4)
+    assert how_sure(40, 10).startswith("Det är en tydlig ökning")
+    assert how_sure(10, 40).startswith("Det är en tydlig minskning")
+    assert abs(two_sided_p(0, 10) - 2 / 1024) < 1e-9
+
+
+def test_obehandlade_rapporter_och_deras_alder(conversation):
+    now = conversation.now
+    add(conversation, "Solgården", "fall", "2026-01-01T10:00", reported_at=now - timedelta(days=40))
+    add(conversation, "Solgården", "fall", "2026-03-01T10:00", reported_at=now - timedelta(days=9))
+    add(conversation, "Solgården", "fall", "2026-03-09T10:00", reported_at=now - timedelta(days=1))
+    add(conversation, "Solgården", "fall", "2026-03-09T10:00", lagrum="HSL", status="utreds")
+    answer = mas(conversation, "hur många obehandlade avvikelser finns det på Solgården?")
+    assert answer.startswith("3 avvikelser på Solgården är inte bedömda")
+    assert "2 äldre än 7 dagar, 1 äldre än 14 dagar, 1 äldre än 30 dagar" in answer
+    assert "40 dagar sedan" in answer
+
+
+def test_allvarliga_handelser_listas_med_referens(conversation):
+    add(conversation, "Solgården", "fall", "2026-03-01T10:00", severe=True, consequence="allvarlig")
+    add(conversation, "Björkhagen", "övrigt", "2026-03-02T10:00", lex_sarah_candidate=True)
+    add(conversation, "Björkhagen", "fall", "2026-03-03T10:00")
+    answer = mas(conversation, "allvarliga avvikelser i mars")
+    assert answer.startswith("2 allvarliga händelser")
+    assert "lex Sarah?" in answer and answer.count("• T-") == 2
+
+
+def test_storsta_omradena(conversation):
+    add(conversation, "Solgården", "fall", "2026-03-01T10:00")
+    add(conversation, "Solgården", "fall", "2026-03-02T10:00")
+    add(conversation, "Solgården", "larm", "2026-03-02T10:00")
+    answer = mas(conversation, "vilka områden har flest avvikelser i mars?")
+    assert "Största områdena" in answer and answer.index("fall") < answer.index("larm")
+
+
+def test_okand_enhet_sags_och_narmaste_foreslas_utan_siffror(conversation):
+    answer = mas(conversation, "hur många fallavvikelser på Solgårdn Syd i mars")
+    answer = mas(conversation, "hur många fall på Rosengården i mars")
+    assert "ingen enhet som heter ”Rosengården”" in answer
+    assert not any(ch.isdigit() for ch in answer)
+
+
+def test_tvetydig_enhet_ger_en_kort_fraga(conversation):
+    add(conversation, "Hemtjänst Norr", "fall", "2026-03-01T10:00")
+    add(conversation, "Hemtjänst Syd", "fall", "2026-03-01T10:00")
+    add(conversation, "Hemtjänst Syd", "fall", "2026-03-02T10:00")
+    answer = mas(conversation, "hur många fallavvikelser i hemtjänsten i mars")
+    assert "Vilken enhet menar du?" in answer and "Hemtjänst Norr" in answer
+    answer = mas(conversation, "syd")
+    assert answer.startswith("2 fallavvikelser på Hemtjänst Syd")
+    assert mas(conversation, "hur många fallavvikelser i hemtjänsten i mars").startswith("Vilken enhet")
+    assert mas(conversation, "alla").startswith("3 fallavvikelser")
