@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+import pytest
+
+from storage.indicator_definitions import load_indicator_catalog
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_indicator_catalog()
