@@ -11,6 +11,8 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import insert
 from sqlmodel import Session
 
+from storage.indicator_computation import compute_indicator_values
+from storage.indicator_demo import create_demo_indicator_values
 from storage.models import Report, UnitCreate
 from storage.people import set_role
 from storage.report_counts import CountFilter, count_reports
@@ -80,6 +82,10 @@ def create_demo_data(*, session: Session, now: datetime, seed: int = 2026) -> in
         consequence = rng.choice(CONSEQUENCES)
         age = (today - day).days
         status = "avslutad" if age > 45 else rng.choice(["ny", "utreds", "åtgärdad", "avslutad"])
+        reported = occurred + timedelta(hours=rng.randrange(1, 30))
+        assessed = reported + timedelta(days=rng.randrange(1, 25)) if status != "ny" else None
+        closed = assessed + timedelta(days=rng.randrange(2, 40)) if status == "avslutad" and assessed else None
+        feedback = "Tack för rapporten – vi har tagit upp den på APT." if closed and rng.random() < 0.4 else None
         rows.append({
             "reference": f"DEMO-{day.year}-{number:05d}",
             "kind": "synpunkt" if synpunkt else "avvikelse",
@@ -87,7 +93,7 @@ def create_demo_data(*, session: Session, now: datetime, seed: int = 2026) -> in
             "secondary_areas": [],
             "unit_id": rng.choice(list(units.values())).id,
             "occurred_at": occurred,
-            "reported_at": occurred + timedelta(hours=rng.randrange(1, 30)),
+            "reported_at": reported,
             "description": rng.choice(SYNPUNKTER if synpunkt else texts),
             "consequence": None if synpunkt else consequence,
             "severe": consequence == "allvarlig" and not synpunkt,
@@ -96,10 +102,15 @@ def create_demo_data(*, session: Session, now: datetime, seed: int = 2026) -> in
             "status": status,
             "lagrum": None if status == "ny" else ("HSL" if area in ("fall", "läkemedel", "trycksår") else "SoL"),
             "action": "arbetsplatsdiskussion" if status in ("åtgärdad", "avslutad") else None,
-            "feedback": "Tack för rapporten – vi har tagit upp den på APT." if status == "avslutad" and rng.random() < 0.4 else None,
+            "feedback": feedback,
+            "assessed_at": min(assessed, now) if assessed else None,
+            "closed_at": min(closed, now) if closed else None,
+            "feedback_at": min(closed, now) if feedback else None,
             "source": "import",
             "updated_at": now,
         })
     session.execute(insert(Report), rows)
     session.flush()
+    create_demo_indicator_values(session=session, today=today)
+    compute_indicator_values(session=session, today=today)
     return len(rows)

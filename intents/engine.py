@@ -8,6 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from intents.choice_matching import clean
 from intents.help_text import help_text
+from intents.indicator_answers import answer_indicator
 from intents.messages import ChannelKind, IncomingMessage, Reply
 from intents.own_reports import answer_own_reports, asks_for_own_reports
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
@@ -28,7 +29,6 @@ DATABASE_DOWN = ("Jag kommer inte åt databasen just nu. Det du redan har berät
 MOVE_TO_DIRECT = ("Det här låter som en rapport. Rapporter tar vi i ett direktmeddelande, så att inget känsligt "
                   "hamnar i kanalen – jag har skrivit till dig där.")
 PUBLIC_STATISTICS = "Statistik visar jag bara i ett direktmeddelande. Skriv till mig där!"
-INDICATORS_NOT_YET = "Frågor om kvalitetsindikatorer kan jag inte svara på ännu."
 
 
 class DialogueEngine:
@@ -108,5 +108,5 @@ class DialogueEngine:
         if intent == "routine":
             return [Reply(answer_routine_question(self.services.routine_search, turn.text))]
         if intent == "indicator":
-            return [Reply(INDICATORS_NOT_YET)]
+            return answer_indicator(turn)
         return [Reply(help_text(turn.person.role))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -27,6 +28,7 @@ class BotServices:
     notifier: Notifier
     mas_user_ids: list[str] = field(default_factory=list)
     sas_user_ids: list[str] = field(default_factory=list)
+    indicators_file: Path | None = None
 
 
 @dataclass

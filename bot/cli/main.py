@@ -6,7 +6,14 @@ import logging
 
 import typer
 
-from bot.cli import admin_commands, conversation_commands, db_commands, nlu_command, transfer_commands
+from bot.cli import (
+    admin_commands,
+    conversation_commands,
+    db_commands,
+    indicator_commands,
+    nlu_command,
+    transfer_commands,
+)
 
 app = typer.Typer(
     name="omsorgsbot",
@@ -20,6 +27,7 @@ db_commands.register(app)
 transfer_commands.register(app)
 admin_commands.register(app)
 nlu_command.register(app)
+indicator_commands.register(app)
 conversation_commands.register(app)
 
 
