@@ -1,0 +1,48 @@
+"""Who may handle which reports: chef the units they manage, mas and admin all, sjuksköterska may
+read and comment on reports of their units, personal none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from storage.models import Person
+from storage.people import units_of
+from storage.vocabulary import Role, UnitRelation
+
+REFUSAL = ("Att hantera avvikelser och synpunkter gör enhetschefer och MAS. "
+           "Vill du veta hur det har gått med det du själv har rapporterat? Skriv ”mina rapporter”.")
+NO_UNITS = ("Du har ingen enhet kopplad till dig ännu, så jag har inga rapporter att visa. "
+            "Be en administratör koppla dig till din enhet.")
+COMMENT_ONLY = ("Som sjuksköterska kan du kommentera rapporter på dina enheter, till exempel "
+                "”{reference} kommentar: …”. Status, lagrum, utredning, orsak, åtgärd och återkoppling "
+                "ändras av enhetschefen.")
+
+
+@dataclass(frozen=True)
+class HandlingScope:
+    everything: bool
+    unit_ids: tuple[int, ...] = ()
+    may_update: bool = False  # change status, lagrum, investigation, cause, action, feedback
+
+    def allows_unit(self, unit_id: int) -> bool:
+        return self.everything or unit_id in self.unit_ids
+
+    @property
+    def listed_unit_ids(self) -> tuple[int, ...] | None:
+        """None: every unit."""
+        return None if self.everything else self.unit_ids
+
+
+def handling_scope(*, session: Session, person: Person) -> HandlingScope | None:
+    """None when the role may not handle reports at all. Everyone with a scope may read and comment."""
+    if person.role in (Role.MAS.value, Role.ADMIN.value):
+        return HandlingScope(everything=True, may_update=True)
+    if person.role == Role.CHEF.value:
+        units = units_of(session=session, person=person, relation=UnitRelation.MANAGER)
+        return HandlingScope(everything=False, unit_ids=tuple(u.id for u in units), may_update=True)
+    if person.role == Role.SJUKSKOTERSKA.value:
+        units = units_of(session=session, person=person)
+        return HandlingScope(everything=False, unit_ids=tuple(u.id for u in units), may_update=False)
+    return None

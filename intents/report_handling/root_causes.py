@@ -1,0 +1,96 @@
+"""The seven root-cause categories (bakomliggande orsaker) and forgiving matching of typed ones.
+
+"kommunikation", "Kommunikation & info", "teknisk utrusning" and "utbildning" all find their
+category; several may be given, separated by commas, "/" or "och".
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from nlp_models.normalize import fold
+
+ROOT_CAUSES = (
+    "kommunikation och information",
+    "omgivning och organisation",
+    "processer och rutiner",
+    "teknisk utrustning",
+    "utbildning och kompetens",
+    "annat",
+    "ingen avvikelse",
+)
+
+# folded short forms staff use, each pointing at its category
+_SHORT_FORMS = {
+    "kommunikation": "kommunikation och information",
+    "information": "kommunikation och information",
+    "info": "kommunikation och information",
+    "kommunikation information": "kommunikation och information",
+    "omgivning": "omgivning och organisation",
+    "organisation": "omgivning och organisation",
+    "miljo": "omgivning och organisation",
+    "processer": "processer och rutiner",
+    "rutiner": "processer och rutiner",
+    "rutin": "processer och rutiner",
+    "teknik": "teknisk utrustning",
+    "utrustning": "teknisk utrustning",
+    "teknisk": "teknisk utrustning",
+    "utbildning": "utbildning och kompetens",
+    "kompetens": "utbildning och kompetens",
+    "ovrigt": "annat",
+    "ingen": "ingen avvikelse",
+    "ej avvikelse": "ingen avvikelse",
+    "inte en avvikelse": "ingen avvikelse",
+}
+_NAMES = {fold(cause): cause for cause in ROOT_CAUSES} | _SHORT_FORMS
+_KEYS = list(_NAMES)
+
+
+def _clean(text: str) -> str:
+    text = fold(text).replace("&", " och ")
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text).split())
+
+
+def match_cause(text: str) -> str | None:
+    """The category one typed cause means, or None."""
+    key = _clean(text)
+    if not key:
+        return None
+    if key in _NAMES:
+        return _NAMES[key]
+    best = process.extractOne(key, _KEYS, scorer=fuzz.ratio, score_cutoff=82)
+    return _NAMES[best[0]] if best else None
+
+
+def _match_run(words: list[str]) -> list[str] | None:
+    """Split a run like "kommunikation och information och teknisk utrustning" into categories."""
+    pieces = " ".join(words).split(" och ")
+    found: list[str] = []
+    start = 0
+    while start < len(pieces):
+        for end in range(len(pieces), start, -1):  # the longest run of pieces that is one category
+            cause = match_cause(" och ".join(pieces[start:end]))
+            if cause:
+                found.append(cause)
+                start = end
+                break
+        else:
+            return None
+    return found
+
+
+def parse_causes(text: str) -> tuple[list[str], list[str]]:
+    """(categories found in order without repeats, the parts that matched no category)."""
+    found: list[str] = []
+    unknown: list[str] = []
+    for part in re.split(r"[,;/\n+]", text):
+        if not part.strip():
+            continue
+        causes = _match_run(_clean(part).split()) if _clean(part) else []
+        if causes is None:
+            unknown.append(part.strip())
+            continue
+        found += [c for c in causes if c not in found]
+    return found, unknown
