@@ -11,6 +11,7 @@ from intents.help_text import help_text
 from intents.indicator_answers import answer_indicator
 from intents.messages import ChannelKind, IncomingMessage, Reply
 from intents.own_reports import answer_own_reports, asks_for_own_reports
+from intents.report_handling import answer_handling, handles
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
 from intents.routines.answer import answer_routine_question
 from intents.statistics.answers import answer_statistics
@@ -28,7 +29,7 @@ DATABASE_DOWN = ("Jag kommer inte åt databasen just nu. Det du redan har berät
                  "skicka ditt senaste meddelande igen om en liten stund.")
 MOVE_TO_DIRECT = ("Det här låter som en rapport. Rapporter tar vi i ett direktmeddelande, så att inget känsligt "
                   "hamnar i kanalen – jag har skrivit till dig där.")
-PUBLIC_STATISTICS = "Statistik visar jag bara i ett direktmeddelande. Skriv till mig där!"
+PUBLIC_STATISTICS = "Statistik och rapporter visar jag bara i ett direktmeddelande. Skriv till mig där!"
 
 
 class DialogueEngine:
@@ -83,7 +84,7 @@ class DialogueEngine:
         intent = turn.understand().intent
         if intent == "report":
             return [Reply(MOVE_TO_DIRECT, move_to_direct=True, private=True)]
-        if intent in ("count", "indicator") or asks_for_own_reports(turn.text):
+        if intent in ("count", "indicator") or asks_for_own_reports(turn.text) or handles(turn.text):
             return [Reply(PUBLIC_STATISTICS, private=True)]
         return self._answer_question(turn)
 
@@ -92,6 +93,8 @@ class DialogueEngine:
             return [Reply("Det finns inget pågående att avbryta.")]
         if not turn.text.strip():
             return [Reply(help_text(turn.person.role))]
+        if handles(turn.text):  # answer_handling checks the role and refuses politely
+            return answer_handling(turn)
         if asks_for_own_reports(turn.text):
             return answer_own_reports(turn)
         if turn.understand().intent == "report":

@@ -19,12 +19,17 @@ Statistik för {scope}, t.ex.:
 • ”status på indikatorerna”"""
 
 
+_HANDLING = """
+Hantera rapporter: ”visa nya avvikelser”, ”visa AV-2026-00042”,
+”AV-2026-00042 åtgärd: extra tillsyn nattetid, status åtgärdad”. Den som rapporterade får besked automatiskt."""
+
+
 def help_text(role: str) -> str:
     text = _STAFF
     if role == Role.SJUKSKOTERSKA.value:
         text += _STATS.format(scope="dina enheter")
     elif role == Role.CHEF.value:
-        text += _STATS.format(scope="enheterna du är chef för")
+        text += _STATS.format(scope="enheterna du är chef för") + _HANDLING
     elif role in (Role.MAS.value, Role.ADMIN.value):
-        text += _STATS.format(scope="hela kommunen")
+        text += _STATS.format(scope="hela kommunen") + _HANDLING
     return text
