@@ -7,7 +7,8 @@ import sys
 
 import typer
 
-from bot.clock import ClockError, current_moment, parse_today
+from bot.cli.json_lines import BadLine, read_json_lines
+from bot.clock import ClockError, current_moment
 from bot.database_setup import open_database
 from bot.reply_text import render_replies
 from bot.settings import get_settings
@@ -113,15 +114,9 @@ def register(app: typer.Typer) -> None:
         if sys.stdin.isatty():
             typer.echo("Skriv ett meddelande som argument, eller skicka JSON-rader på standard in.", err=True)
             raise typer.Exit(2)
-        for number, line in enumerate(sys.stdin, 1):
-            if not line.strip():
+        for line in read_json_lines(sys.stdin, default_moment):
+            if isinstance(line, BadLine):
+                typer.echo(json.dumps({"text": None, "answer": f"Fel på {line}"}, ensure_ascii=False))
                 continue
-            try:
-                item = json.loads(line)
-                text = str(item.get("text", ""))
-                moment = parse_today(item["today"]) if item.get("today") else default_moment
-            except (json.JSONDecodeError, AttributeError, ClockError) as exc:
-                typer.echo(json.dumps({"text": None, "answer": f"Fel på rad {number}: {exc}"}, ensure_ascii=False))
-                continue
-            answer = send(str(item.get("user") or user), text, moment)
-            typer.echo(json.dumps({"text": text, "answer": answer}, ensure_ascii=False))
+            answer = send(str(line.item.get("user") or user), line.text, line.moment)
+            typer.echo(json.dumps({"text": line.text, "answer": answer}, ensure_ascii=False))

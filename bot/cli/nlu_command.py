@@ -7,6 +7,7 @@ import sys
 
 import typer
 
+from bot.cli.json_lines import BadLine, read_json_lines
 from bot.clock import ClockError, parse_today
 from bot.database_setup import open_database
 from bot.services import unit_entries
@@ -29,15 +30,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2) from None
         nlu = LanguageUnderstanding(unit_entries(open_database()))
         out = sys.stdout
-        for number, line in enumerate(sys.stdin, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                text = str(item.get("text", ""))
-                now = parse_today(item["today"]) if item.get("today") else default_now
-            except (json.JSONDecodeError, AttributeError, ClockError) as exc:
-                out.write(json.dumps({"error": f"rad {number}: {exc}"}, ensure_ascii=False) + "\n")
-                continue
-            out.write(json.dumps(nlu.understand(text, now).contract(), ensure_ascii=False) + "\n")
+        for line in read_json_lines(sys.stdin, default_now):
+            result = {"error": str(line)} if isinstance(line, BadLine) else nlu.understand(line.text, line.moment).contract()
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
             out.flush()

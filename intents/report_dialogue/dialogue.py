@@ -181,8 +181,7 @@ def _apply_correction(turn: Turn, draft: ReportDraft, correction: Correction) ->
         return slot_answers.read_consequence(turn, draft, value)
     if correction.slot == "action":
         return slot_answers.read_action(turn, draft, value)
-    draft.kind = fold(value)
-    draft.contact_answered = draft.contact_answered if draft.is_synpunkt else False
+    draft.kind = fold(value)  # the next missing slots of the new kind are asked for
     return slot_answers.OK
 
 
