@@ -7,11 +7,11 @@ from datetime import datetime
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from intents.alert_text import alert_text
 from intents.messages import Reply
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.questions import AREA_LABELS
 from intents.routines.library import Routine
-from intents.swedish_dates import format_moment
 from intents.turn import Turn
 from storage.models import ReportCreate
 from storage.notifications import claim_notification
@@ -61,7 +61,7 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
                     description=draft.description,
                     immediate_action=draft.immediate_action,
                     consequence=Consequence(draft.consequence) if draft.consequence else None,
-                    severe=draft.severe,
+                    severe=draft.severe or draft.consequence == "allvarlig",
                     lex_sarah_candidate=draft.lex_sarah,
                     lex_maria_candidate=draft.lex_maria,
                     given_by=draft.given_by,
@@ -72,7 +72,7 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
     except SQLAlchemyError:
         log.exception("saving a report failed")
         return None
-    _alert(turn, draft, report.reference, report.id, unit.id)
+    _alert(turn, draft, report, unit.id)
     if draft.is_synpunkt:
         text = (f"Tack! Synpunkten är registrerad som {report.reference}. "
                 "Närmaste chef tar hand om den" + (" och återkommer." if draft.contact_wanted else "."))
@@ -82,21 +82,17 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
     return Reply(text + _next_steps(turn, draft))
 
 
-def _alert(turn: Turn, draft: ReportDraft, reference: str, report_id: int, unit_id: int) -> None:
+def _alert(turn: Turn, draft: ReportDraft, report, unit_id: int) -> None:
     """Severe reports go to the MAS at once; lex Sarah candidates also to the unit's chef and the SAS."""
-    if not (draft.severe or draft.lex_sarah or draft.lex_maria):
+    if not (report.severe or report.lex_sarah_candidate or report.lex_maria_candidate):
         return
-    reasons = [name for name, on in (("allvarlig händelse", draft.severe), ("möjlig lex Sarah", draft.lex_sarah),
-                                     ("möjlig lex Maria", draft.lex_maria)) if on]
-    occurred = draft.occurred()
-    text = (
-        f"⚠️ {reference}: {' och '.join(reasons)} på {draft.unit} "
-        f"({AREA_LABELS.get(draft.area, draft.area).lower()}, {format_moment(occurred, turn.now) if occurred else 'okänd tid'}).\n"
-        f"”{draft.description[:300]}”\n"
-        "Boten flaggar bara – ni bedömer."
-    )
+    reference, report_id = report.reference, report.id
+    text = alert_text(reference=reference, unit_name=draft.unit, area_label=AREA_LABELS.get(draft.area, draft.area),
+                      occurred=draft.occurred(), now=turn.now, description=draft.description,
+                      severe=report.severe, lex_sarah=report.lex_sarah_candidate,
+                      lex_maria=report.lex_maria_candidate)
     recipients = list(turn.services.mas_user_ids)
-    if draft.lex_sarah:
+    if report.lex_sarah_candidate:
         recipients += [p.platform_user_id for p in managers_of(session=turn.session, unit_id=unit_id)]
         recipients += list(turn.services.sas_user_ids)
     for recipient in dict.fromkeys(recipients):

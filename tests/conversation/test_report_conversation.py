@@ -193,6 +193,17 @@ def test_allvarlig_handelse_meddelar_mas_direkt_en_gang(conversation):
     assert "ni bedömer" in alerts[0][1]
 
 
+def test_vald_allvarlig_konsekvens_gor_rapporten_allvarlig_och_mas_meddelas(conversation):
+    question = conversation.say("brukare på Solgården ramlade i natt, ssk kontaktad")
+    assert "skada" in question.lower()
+    conversation.say("allvarlig")
+    answer = conversation.say("skicka")
+    assert "AV-2026-00001" in answer
+    [report] = stored_reports(conversation)
+    assert report.consequence == "allvarlig" and report.severe
+    assert [to for to, text in conversation.notifier.sent if "AV-2026-00001" in text] == ["U-mas"]
+
+
 def test_misstankt_lex_sarah_meddelar_ocksa_chef_och_sas(conversation):
     conversation.say("en brukare på Solgården berättade att en personal slagit henne i går kväll, blåmärke på armen, "
                      "chefen informerad")

@@ -1,0 +1,154 @@
+"""`omsorgsbot digest` (the weekly MAS digest) and `omsorgsbot rapport` (annual statistics for the kvalitetsberättelse)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import typer
+
+from bot.clock import ClockError, current_moment
+from bot.database_setup import open_database
+from bot.settings import Settings, get_settings
+from storage.database import session_scope
+
+DIGEST_DIR = Path("data") / "sammanfattningar"
+
+
+def digest_sender_for(settings: Settings, out_dir: Path):
+    """Slack when configured and its sender exists (bot/slack/digest_sender.py), else the terminal."""
+    if settings.slack_configured:
+        try:
+            from bot.slack.digest_sender import slack_digest_sender  # type: ignore[import-not-found]
+
+            return slack_digest_sender(settings)
+        except ImportError:
+            typer.echo("Slack kan inte skicka sammanfattningar ännu – jag skriver ut den här i stället.", err=True)
+    from bot.scheduling.digest_sender import TerminalDigestSender
+
+    return TerminalDigestSender(out_dir, write=typer.echo)
+
+
+def _today(value: str | None) -> date:
+    try:
+        return current_moment(value).date()
+    except ClockError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+
+
+def _unit_scope(engine, name: str | None) -> tuple[tuple[int, ...] | None, str | None]:
+    if name is None:
+        return None, None
+    from storage.units import get_unit_by_name, list_units
+
+    with session_scope(engine) as session:
+        unit = get_unit_by_name(session=session, name=name)
+        if unit is None:
+            known = ", ".join(u.name for u in list_units(session=session)) or "inga"
+            typer.echo(f"Hittar ingen enhet som heter ”{name}”. Enheter: {known}.", err=True)
+            raise typer.Exit(2)
+        return (unit.id,), unit.name
+
+
+def _preview(engine, settings: Settings, week, unit_ids, scope_name, out_dir: Path) -> None:
+    from intents.digest.indicator_lines import off_target_lines
+    from intents.digest.weekly_digest import build_weekly_digest
+
+    with session_scope(engine) as session:
+        digest = build_weekly_digest(session=session, week=week, unit_ids=unit_ids, scope_name=scope_name,
+                                     off_target_lines=off_target_lines(settings.indicators_file))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    chart = out_dir / digest.chart_name
+    chart.write_bytes(digest.chart_png)
+    typer.echo(digest.text)
+    typer.echo(f"\nDiagram: {chart}")
+    typer.echo("(Förhandsvisning – inget skickades. Lägg till --send för att skicka.)", err=True)
+
+
+def _send(engine, settings: Settings, week, unit_ids, scope_name, out_dir: Path) -> None:
+    from bot.scheduling.digest_audiences import Audience, mas_audience
+    from bot.scheduling.digest_delivery import FAILED, SKIPPED, deliver_digest
+    from bot.scheduling.digest_due import DueDigest
+    from storage.people import managers_of
+    from storage.timestamps import utc_now
+
+    if unit_ids is None:
+        audience = mas_audience(settings)
+    else:
+        with session_scope(engine) as session:
+            chefs = [p.platform_user_id for p in managers_of(session=session, unit_id=unit_ids[0])]
+        audience = Audience(f"enhet:{scope_name}"[:120], tuple(chefs), unit_ids, scope_name)
+    if not audience.recipients:
+        who = "MAS_USER_IDS eller DIGEST_CHANNEL" if unit_ids is None else f"en chef för {scope_name}"
+        typer.echo(f"Ingen mottagare: ange {who}. Inget skickades.", err=True)
+        raise typer.Exit(1)
+    outcome = deliver_digest(engine=engine, settings=settings, sender=digest_sender_for(settings, out_dir),
+                             audience=audience, due=DueDigest(week, utc_now(), late=False), now=utc_now())
+    if outcome.result == SKIPPED:
+        typer.echo(f"Sammanfattningen för {week.describe()} är redan skickad (eller skickas just nu).", err=True)
+        raise typer.Exit(1)
+    if outcome.result == FAILED:
+        typer.echo(f"Det gick inte att skicka: {outcome.error}. Den skickas igen vid nästa körning.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Skickad till {', '.join(audience.recipients)}.", err=True)
+
+
+def _year(value: int) -> int:
+    if not 1900 < value < 3000:
+        typer.echo(f"Ogiltigt år {value}.", err=True)
+        raise typer.Exit(2)
+    return value
+
+
+def write_annual_report(engine, year: int, fmt: str, out: Path | None) -> list[Path]:
+    from intents.annual_report.annual_document import build_annual_document
+    from intents.annual_report.annual_figures import build_annual_figures
+
+    with session_scope(engine) as session:
+        document = build_annual_document(build_annual_figures(session=session, year=year))
+    path = out or Path(f"kvalitetsberattelse-statistik-{year}.{fmt}")
+    if fmt == "html":
+        from intents.annual_report.annual_html import render_html
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_html(document), encoding="utf-8")
+        return [path]
+    from intents.annual_report.annual_markdown import write_markdown
+
+    return write_markdown(document, path)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("digest")
+    def digest(
+        today: str | None = typer.Option(None, "--today", help="Dagens datum ÅÅÅÅ-MM-DD; gäller veckan före."),
+        unit: str | None = typer.Option(None, "--unit", help="Bara en enhet."),
+        send: bool = typer.Option(False, "--send", help="Skicka till mottagarna (annars bara förhandsvisning)."),
+        out_dir: Path = typer.Option(DIGEST_DIR, "--out-dir", help="Mapp för diagrammet."),
+    ) -> None:
+        """Veckosammanfattningen för MAS: förra veckans avvikelser, synpunkter och det som väntar."""
+        from intents.digest.iso_weeks import last_full_week
+
+        settings = get_settings()
+        engine = open_database()
+        week = last_full_week(_today(today))
+        unit_ids, scope_name = _unit_scope(engine, unit)
+        if send:
+            _send(engine, settings, week, unit_ids, scope_name, out_dir)
+        else:
+            _preview(engine, settings, week, unit_ids, scope_name, out_dir)
+
+    @app.command("rapport")
+    def rapport(
+        year: int = typer.Option(datetime.now().year - 1, "--år", "--year", help="Året rapporten gäller."),
+        fmt: str = typer.Option("md", "--format", help="md eller html."),
+        out: Path | None = typer.Option(None, "--out", help="Fil att skriva (standard: kvalitetsberattelse-statistik-ÅR.md/html)."),
+    ) -> None:
+        """Statistik till kvalitetsberättelsen: avvikelser och synpunkter per område, enhet och månad mot året före."""
+        fmt = fmt.strip().casefold().lstrip(".")
+        if fmt not in {"md", "html"}:
+            typer.echo("Formatet kan vara md eller html.", err=True)
+            raise typer.Exit(2)
+        written = write_annual_report(open_database(), _year(year), fmt, out)
+        typer.echo(f"Skrev {written[0]}" + (f" och {len(written) - 1} diagram bredvid" if len(written) > 1 else "") + ".")
