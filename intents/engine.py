@@ -37,7 +37,7 @@ class DialogueEngine:
         self.services = services
         self._units_seen: tuple[int, int] | None = None
 
-    def _refresh_units(self, session) -> None:
+    def refresh_units(self, session) -> None:
         """Units live in the database: pick up units added since the last message."""
         signature = units_signature(session=session)
         if signature != self._units_seen:
@@ -47,7 +47,7 @@ class DialogueEngine:
     def handle(self, message: IncomingMessage) -> list[Reply]:
         try:
             with session_scope(self.services.engine) as session:
-                self._refresh_units(session)
+                self.refresh_units(session)
                 person = get_or_create_person(session=session, platform_user_id=message.user_id,
                                               display_name=message.display_name)
                 turn = Turn(message=message, session=session, person=person, services=self.services)

@@ -72,7 +72,10 @@ def register(app: typer.Typer) -> None:
         """Starta boten: i Slack om nycklar finns, annars i terminalen med demodata."""
         settings = get_settings()
         if settings.slack_configured:
-            typer.echo("Slack-nycklar finns, men Slack-kanalen är inte byggd ännu – jag startar terminalchatten.", err=True)
+            from bot.cli.serve_command import serve_slack
+
+            serve_slack()
+            return
         _chat("demo-personal", None, demo=True)
 
     @app.command("ask")

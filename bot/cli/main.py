@@ -12,6 +12,8 @@ from bot.cli import (
     db_commands,
     indicator_commands,
     nlu_command,
+    report_commands,
+    serve_command,
     transfer_commands,
 )
 
@@ -29,6 +31,8 @@ admin_commands.register(app)
 nlu_command.register(app)
 indicator_commands.register(app)
 conversation_commands.register(app)
+serve_command.register(app)
+report_commands.register(app)
 
 
 @app.callback()

@@ -1,0 +1,67 @@
+"""`omsorgsbot serve`: the Slack app, in Socket Mode or over HTTP."""
+
+from __future__ import annotations
+
+import typer
+
+from bot.database_setup import open_database
+from bot.settings import get_settings
+
+
+def serve_slack(http: bool = False, port: int | None = None, host: str = "0.0.0.0", with_scheduler: bool = True) -> None:
+    """Run the Slack app until stopped: Socket Mode when SLACK_APP_TOKEN is set (unless `http`), else HTTP."""
+    settings = get_settings()
+    if not settings.slack_bot_token:
+        typer.echo("SLACK_BOT_TOKEN saknas. Se docs/installera-i-slack.md.", err=True)
+        raise typer.Exit(2)
+    socket_mode = bool(settings.slack_app_token) and not http
+    if not socket_mode and not settings.slack_signing_secret:
+        typer.echo("SLACK_SIGNING_SECRET behövs i HTTP-läget (eller sätt SLACK_APP_TOKEN för Socket Mode).", err=True)
+        raise typer.Exit(2)
+
+    from bot.slack.runner import build_slack_app
+
+    from storage.processed_events import forget_events_before
+
+    db = open_database()
+    forget_events_before(db)  # Slack redelivers for minutes; week-old idempotency keys can go
+    bolt_app, _ = build_slack_app(settings, db)
+    scheduler = None
+    if with_scheduler:
+        from bot.scheduling.scheduler import start_scheduler
+        from bot.slack.digest_sender import SlackDigestSender
+
+        # Weekly digest and alerts; safe in every worker, the database decides who sends.
+        scheduler = start_scheduler(settings, db, SlackDigestSender(bolt_app.client))
+    try:
+        if socket_mode:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            typer.echo("Omsorgsbot är igång i Slack (Socket Mode). Avsluta med Ctrl+C.", err=True)
+            SocketModeHandler(bolt_app, settings.slack_app_token).start()
+            return
+
+        from bot.slack.http_server import EVENTS_PATH, SlackHttpServer
+
+        server = SlackHttpServer(bolt_app, host=host, port=port if port is not None else settings.port)  # $PORT, else 3000
+        typer.echo(f"Omsorgsbot lyssnar på http://{host}:{server.port}{EVENTS_PATH}. Avsluta med Ctrl+C.", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve")
+    def serve(
+        http: bool = typer.Option(False, "--http", help="Kör över HTTP även om SLACK_APP_TOKEN finns."),
+        port: int | None = typer.Option(None, "--port", help="HTTP-port (standard: $PORT, annars 3000)."),
+        host: str = typer.Option("0.0.0.0", "--host", help="Adress att lyssna på i HTTP-läget."),
+        scheduler: bool = typer.Option(True, "--schema/--utan-schema",
+                                       help="Skicka veckosammanfattning och larm enligt schemat (standard: ja)."),
+    ) -> None:
+        """Starta Slack-appen: Socket Mode när SLACK_APP_TOKEN finns, annars HTTP på /slack/events."""
+        serve_slack(http=http, port=port, host=host, with_scheduler=scheduler)

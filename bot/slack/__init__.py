@@ -1,0 +1,1 @@
+"""The Slack channel: a thin Bolt adapter over the dialogue engine (intents.engine)."""

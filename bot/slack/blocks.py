@@ -1,0 +1,144 @@
+"""Replies as Slack messages: Block Kit built with slack_sdk's models, so Slack's limits are checked.
+
+Every text that reaches Slack goes through `escape` first: the core writes plain text (which
+contains what users typed), so `<!channel>`, `<@U123>` or `<https://evil|klicka>` must show literally.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from intents.messages import Choice, Reply
+
+SECTION_LIMIT = 3000  # SectionBlock.text_max_length
+MESSAGE_TEXT_LIMIT = 3900  # Slack truncates a message's top-level text beyond 4000 characters
+BUTTON_LABEL_LIMIT = 75
+BUTTON_VALUE_LIMIT = 2000
+BUTTONS_PER_ROW = 5  # Slack allows 25; five keep the buttons readable on a phone
+MAX_BLOCKS = 50
+CHOICE_ACTION_PREFIX = "choice"
+ELLIPSIS = "…"
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters, so user text can never become a mention, link or @channel."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cut(text: str, limit: int) -> str:
+    """At most `limit` characters, ending in … ; never in the middle of an `&amp;`-style entity,
+    preferably at a word boundary."""
+    if len(text) <= limit:
+        return text
+    if limit <= len(ELLIPSIS):
+        return ELLIPSIS[:limit]
+    head = text[: limit - len(ELLIPSIS)]
+    amp = head.rfind("&")
+    if amp != -1 and ";" not in head[amp:] and len(head) - amp < 6:
+        head = head[:amp]
+    space = head.rfind(" ")
+    if space > len(head) - 40 and space > 0:
+        head = head[:space]
+    return head.rstrip() + ELLIPSIS
+
+
+def split_text(text: str, limit: int = SECTION_LIMIT) -> list[str]:
+    """Long (already escaped) text in pieces of at most `limit`, broken at paragraphs or lines."""
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        window = rest[:limit]
+        at = max(window.rfind("\n\n"), window.rfind("\n"))
+        if at < limit // 2:
+            at = window.rfind(" ")
+        if at < limit // 2:
+            at = limit
+            amp = window.rfind("&")
+            if amp != -1 and ";" not in window[amp:]:
+                at = amp
+        pieces.append(rest[:at].rstrip())
+        rest = rest[at:].lstrip("\n ")
+    if rest or not pieces:
+        pieces.append(rest)
+    return pieces
+
+
+def section(text: str) -> SectionBlock:
+    """A section of already escaped mrkdwn; verbatim so nothing is auto-linked or mentioned."""
+    return SectionBlock(text=MarkdownTextObject(text=cut(text, SECTION_LIMIT), verbatim=True))
+
+
+def context(text: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=cut(text, 2000), verbatim=True)])
+
+
+def choice_buttons(choices: list[Choice], prefix: str = CHOICE_ACTION_PREFIX) -> list[ActionsBlock]:
+    rows: list[ActionsBlock] = []
+    for start in range(0, len(choices), BUTTONS_PER_ROW):
+        row = choices[start : start + BUTTONS_PER_ROW]
+        rows.append(ActionsBlock(
+            block_id=f"{prefix}-{start // BUTTONS_PER_ROW}",
+            elements=[
+                ButtonElement(
+                    text=PlainTextObject(text=cut(c.label, BUTTON_LABEL_LIMIT) or "–", emoji=True),
+                    action_id=f"{prefix}:{start + i}",
+                    value=c.value[:BUTTON_VALUE_LIMIT],
+                )
+                for i, c in enumerate(row)
+            ],
+        ))
+    return rows
+
+
+@dataclass(frozen=True)
+class SlackMessage:
+    """What chat.postMessage / chat.postEphemeral get: the top-level text is always set."""
+
+    text: str
+    blocks: list[dict[str, Any]]
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {"text": self.text, "blocks": self.blocks}
+
+
+def render_blocks(blocks: list[Block]) -> list[dict[str, Any]]:
+    """to_dict() runs slack_sdk's validators: a block over Slack's limits fails here, not in Slack."""
+    return [b.to_dict() for b in blocks[:MAX_BLOCKS]]
+
+
+def render_reply(reply: Reply) -> SlackMessage:
+    escaped = escape(reply.text.strip()) or " "
+    button_rows = choice_buttons(reply.choices)
+    room = MAX_BLOCKS - len(button_rows)
+    pieces = split_text(escaped)
+    if len(pieces) > room:
+        pieces = pieces[: room - 1] + [cut(" ".join(pieces[room - 1 :]), SECTION_LIMIT)]
+    blocks: list[Block] = [section(p) for p in pieces]
+    blocks += button_rows
+    fallback = escaped
+    if reply.choices:
+        fallback += "\n" + "  ".join(f"{i}) {escape(c.label)}" for i, c in enumerate(reply.choices, 1))
+    return SlackMessage(text=cut(fallback, MESSAGE_TEXT_LIMIT), blocks=render_blocks(blocks))
+
+
+def render_text(text: str) -> SlackMessage:
+    return render_reply(Reply(text))
+
+
+def answered_message(original_text: str, chosen_label: str) -> SlackMessage:
+    """A message whose buttons were used: the question stays, the buttons become what was chosen."""
+    question = cut(original_text or " ", SECTION_LIMIT)
+    chosen = f"Du valde: *{escape(cut(chosen_label, 200))}*"
+    return SlackMessage(text=cut(f"{question}\n{chosen}", MESSAGE_TEXT_LIMIT),
+                        blocks=render_blocks([section(question), context(chosen)]))

@@ -1,0 +1,59 @@
+"""Between Slack and the dialogue engine: Slack text to plain text, and replies posted back."""
+
+from __future__ import annotations
+
+import re
+
+from slack_sdk import WebClient
+
+from bot.slack.blocks import render_reply, render_text
+from bot.slack.notifier import post_direct
+from intents.messages import ChannelKind, Reply
+
+# <@U123>, <@U123|anna>, <#C123|allmänt>, <!channel>, <!subteam^S1|@team>, <https://x|text>, <mailto:a@b>
+_MARKUP = re.compile(r"<([@#!])([^>|]*)(?:\|([^>]*))?>|<([^>|]+)(?:\|([^>]*))?>")
+
+MOVED_TO_DIRECT = ("Hej! Du började berätta om en händelse i en kanal. Berätta här i stället vad som hände "
+                   "– skriv inga namn eller personnummer. Inget från kanalen har sparats.")
+
+
+def _plain(match: re.Match[str]) -> str:
+    sigil, target, label, url, url_label = match.groups()
+    if sigil:
+        if label:
+            return label if label.startswith(("@", "#")) else f"{'#' if sigil == '#' else '@'}{label}"
+        return f"@{target.split('^')[0]}" if sigil != "#" else f"#{target}"
+    return url_label or url
+
+
+def incoming_text(slack_text: str | None) -> str:
+    """What the person typed, as plain text: Slack's markup resolved, its &amp;/&lt;/&gt; undone."""
+    text = _MARKUP.sub(_plain, slack_text or "")
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def without_mention(slack_text: str | None, bot_user_id: str | None) -> str:
+    text = slack_text or ""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    return text.strip()
+
+
+def channel_kind(channel_id: str | None, channel_type: str | None = None) -> ChannelKind:
+    if channel_type == "im" or channel_type == "directmessage" or (channel_id or "").startswith("D"):
+        return ChannelKind.DIRECT
+    return ChannelKind.PUBLIC
+
+
+def post_replies(client: WebClient, *, channel: str, user_id: str, replies: list[Reply],
+                 public: bool = False, thread_ts: str | None = None) -> None:
+    """Each reply as one message; in a channel private ones are ephemeral, and a report moves to a DM."""
+    for reply in replies:
+        message = render_reply(reply)
+        if public and reply.private:
+            client.chat_postEphemeral(channel=channel, user=user_id, **message.as_kwargs())
+        else:
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+                                    **message.as_kwargs())
+        if public and reply.move_to_direct:
+            post_direct(client, user_id, render_text(MOVED_TO_DIRECT))

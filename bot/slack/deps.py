@@ -1,0 +1,55 @@
+"""What the Slack listeners need from the rest of the bot, handed to them through Bolt's context."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from slack_bolt import BoltContext
+from sqlalchemy.engine import Engine
+
+from intents.engine import DialogueEngine
+from intents.turn import BotServices
+
+CONTEXT_KEY = "omsorgsbot"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class SlackDeps:
+    dialogue: DialogueEngine
+    clock: Callable[[], datetime] = field(default=utc_now)
+    _locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
+    _locks_guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def user_lock(self, user_id: str) -> threading.Lock:
+        """One turn at a time per user in this process: two quick messages must not both
+        continue the same draft (Bolt runs listeners in a thread pool)."""
+        with self._locks_guard:
+            return self._locks.setdefault(user_id, threading.Lock())
+
+    @property
+    def services(self) -> BotServices:
+        return self.dialogue.services
+
+    @property
+    def db(self) -> Engine:
+        return self.dialogue.services.engine
+
+    def moment(self, slack_ts: str | None = None) -> datetime:
+        """When something happened: Slack's own timestamp when there is one, else the clock."""
+        if slack_ts:
+            try:
+                return datetime.fromtimestamp(float(slack_ts), tz=UTC)
+            except (TypeError, ValueError, OverflowError):
+                pass
+        return self.clock()
+
+
+def deps_of(context: BoltContext) -> SlackDeps:
+    return context[CONTEXT_KEY]

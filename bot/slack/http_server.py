@@ -1,0 +1,124 @@
+"""HTTP mode: Bolt's WSGI adapter (slack_bolt.adapter.wsgi) behind a small guard, on a threaded
+stdlib WSGI server. Everything is at /slack/events.
+
+The guard answers bad requests itself with a 4xx — no body length, too large, not UTF-8, a body
+Bolt cannot parse — so a malformed, unsigned or oversized request never becomes a 500. Bolt checks
+the signature (401 when it is forged, missing or older than five minutes).
+
+Any WSGI server can serve `SlackGuard` in production (e.g. gunicorn); `serve_http` is enough for
+one small municipality and needs nothing beyond the standard library.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+MAX_BODY_BYTES = 1024 * 1024  # Slack's payloads are a few kB; a view submission stays well below this
+SOCKET_TIMEOUT = 10.0
+
+StartResponse = Callable[..., Any]
+
+
+def _plain(start_response: StartResponse, status: str, text: str, extra: list[tuple[str, str]] | None = None) -> list[bytes]:
+    body = text.encode("utf-8")
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
+                   + (extra or []))
+    return [body]
+
+
+class SlackGuard:
+    """WSGI app: checks the request's shape, then hands it to Bolt's WSGI handler."""
+
+    def __init__(self, app: App, path: str = EVENTS_PATH, max_body: int = MAX_BODY_BYTES) -> None:
+        self.bolt = SlackRequestHandler(app, path=path)
+        self.path = path
+        self.max_body = max_body
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") != self.path:
+            return _plain(start_response, "404 Not Found", "Not Found")
+        if environ.get("REQUEST_METHOD") != "POST":
+            return _plain(start_response, "405 Method Not Allowed", "Method Not Allowed", [("Allow", "POST")])
+        raw_length = environ.get("CONTENT_LENGTH") or ""
+        if not raw_length.strip().isdigit():
+            return _plain(start_response, "411 Length Required", "Length Required")
+        length = int(raw_length)
+        if length > self.max_body:
+            return _plain(start_response, "413 Payload Too Large", "Payload Too Large")
+        try:
+            body = environ["wsgi.input"].read(length) if length else b""
+        except (OSError, ValueError):
+            return _plain(start_response, "400 Bad Request", "Bad Request")
+        if len(body) != length:
+            return _plain(start_response, "400 Bad Request", "Incomplete body")
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            return _plain(start_response, "400 Bad Request", "Body must be UTF-8")
+        inner = dict(environ)
+        inner["wsgi.input"] = io.BytesIO(body)
+        try:
+            return self.bolt(inner, start_response)
+        except Exception:  # Bolt could not even parse the request: the client's fault, not ours
+            log.warning("Slack-förfrågan gick inte att tolka", exc_info=True)
+            return _plain(start_response, "400 Bad Request", "Bad Request")
+
+
+class _QuietHandler(WSGIRequestHandler):
+    timeout = SOCKET_TIMEOUT  # a client that stops sending cannot hold a thread forever
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        log.debug("%s %s", self.address_string(), format % args)
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class SlackHttpServer:
+    """The HTTP server; `start()` runs it in a background thread (tests), `serve_forever()` in this one."""
+
+    def __init__(self, app: App, host: str = "0.0.0.0", port: int = 3000) -> None:
+        self._server = make_server(host, port, SlackGuard(app), server_class=_ThreadingWSGIServer,
+                                   handler_class=_QuietHandler)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return self._server.server_address[1]
+
+    @property
+    def url(self) -> str:
+        host = self._server.server_address[0]
+        return f"http://{host}:{self.port}{EVENTS_PATH}"
+
+    def serve_forever(self) -> None:
+        try:
+            self._server.serve_forever(poll_interval=0.5)
+        finally:
+            self._server.server_close()
+
+    def start(self) -> SlackHttpServer:
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
+                                        name="slack-http", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)

@@ -1,0 +1,184 @@
+"""The real Bolt app over real HTTP on 127.0.0.1, talking to a Web API stand-in that records calls.
+
+Requests are signed like Slack signs them (slack_sdk's SignatureVerifier), sent with http.client,
+and everything the bot says is read back from the stand-in — no client method is mocked.
+"""
+
+from __future__ import annotations
+
+import http.client
+import itertools
+import json
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from slack_sdk.signature import SignatureVerifier
+
+from bot.settings import Settings
+from bot.slack.app_factory import create_app, make_web_client
+from bot.slack.deps import SlackDeps
+from bot.slack.http_server import SlackHttpServer
+from bot.slack.notifier import SlackNotifier
+from intents.engine import DialogueEngine
+from intents.routines.library import load_routines
+from intents.routines.search import RoutineSearch
+from intents.turn import BotServices
+from nlp_models.analyzer import LanguageUnderstanding
+from storage.database import make_engine, session_scope, upgrade_schema
+from storage.models import UnitCreate
+from storage.people import set_role
+from storage.units import create_unit
+from storage.vocabulary import Role, UnitType
+from tests.slack.stand_in import StandIn
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+ROUTINES = Path(__file__).resolve().parents[2] / "knowledge" / "rutiner"
+NOW = datetime.fromisoformat("2026-03-10T14:00:00+01:00")
+_ids = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def shared_nlu() -> LanguageUnderstanding:
+    return LanguageUnderstanding()
+
+
+@pytest.fixture(scope="session")
+def routine_library():
+    return load_routines(ROUTINES)
+
+
+def sign(body: str, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature or ""}
+
+
+@dataclass
+class Response:
+    status: int
+    text: str
+
+    def json(self) -> Any:
+        return json.loads(self.text)
+
+
+@dataclass
+class SlackHarness:
+    server: SlackHttpServer
+    api: StandIn
+    db: Any
+    deps: SlackDeps
+
+    # ---- raw HTTP ----
+
+    def post(self, body: str | bytes, content_type: str = "application/json", *, signed: bool = True,
+             timestamp: int | None = None, headers: dict[str, str] | None = None, path: str = "/slack/events",
+             method: str = "POST") -> Response:
+        text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+        all_headers = {"Content-Type": content_type}
+        if signed:
+            all_headers |= sign(text, timestamp)
+        all_headers |= headers or {}
+        url = urlsplit(self.server.url)
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        try:
+            conn.request(method, path, body=body.encode("utf-8") if isinstance(body, str) else body,
+                         headers=all_headers)
+            response = conn.getresponse()
+            return Response(response.status, response.read().decode("utf-8", "replace"))
+        finally:
+            conn.close()
+
+    # ---- Slack payloads ----
+
+    def event(self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None) -> Response:
+        envelope = {
+            "token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+            "event": event, "event_id": event_id or f"Ev{next(_ids):08d}", "event_time": int(NOW.timestamp()),
+            "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+        }
+        headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"} if retry_num else None
+        return self.post(json.dumps(envelope), headers=headers)
+
+    def dm_event(self, text: str, user: str = "U-usk", **extra: Any) -> dict[str, Any]:
+        return {"type": "message", "channel": f"D{user}", "channel_type": "im", "user": user, "text": text,
+                "ts": f"{NOW.timestamp() + next(_ids):.6f}", "client_msg_id": str(uuid.uuid4()), **extra}
+
+    def dm(self, text: str, user: str = "U-usk", **kwargs: Any) -> Response:
+        return self.event(self.dm_event(text, user), **kwargs)
+
+    def command(self, command: str, text: str = "", user: str = "U-usk", channel_id: str = "C-general") -> Response:
+        form = {"token": "legacy", "team_id": "T1", "channel_id": channel_id, "channel_name": "allmant",
+                "user_id": user, "user_name": "anna", "command": command, "text": text, "api_app_id": "A1",
+                "trigger_id": f"trigger-{next(_ids)}", "response_url": f"{self.api.base_url}/respond/{next(_ids)}"}
+        return self.post(urlencode(form), "application/x-www-form-urlencoded")
+
+    def interact(self, payload: dict[str, Any]) -> Response:
+        payload = {"team": {"id": "T1"}, "api_app_id": "A1", "token": "legacy", **payload}
+        return self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+
+    def click(self, posted: Any, label: str, user: str = "U-usk") -> Response:
+        """Press the button called `label` in a message the bot posted (a recorded chat.postMessage)."""
+        blocks = posted.blocks()
+        for block in blocks:
+            for element in block.get("elements") or []:
+                if element.get("type") == "button" and element["text"]["text"] == label:
+                    channel = posted.params["channel"]
+                    return self.interact({
+                        "type": "block_actions", "user": {"id": user},
+                        "container": {"type": "message", "message_ts": f"1773147600.{next(_ids):06d}",
+                                      "channel_id": channel, "is_ephemeral": False},
+                        "channel": {"id": channel, "name": "directmessage"},
+                        "message": {"type": "message", "text": posted.params.get("text", ""), "blocks": blocks,
+                                    "ts": "1773147600.000001"},
+                        "trigger_id": f"trigger-{next(_ids)}",
+                        "response_url": f"{self.api.base_url}/respond/{next(_ids)}",
+                        "actions": [{**element, "block_id": block.get("block_id"),
+                                     "action_ts": f"{NOW.timestamp():.6f}"}],
+                    })
+        raise AssertionError(f"ingen knapp ”{label}” i {blocks}")
+
+    def submit_view(self, view: dict[str, Any], values: dict[str, dict[str, Any]], user: str = "U-usk") -> Response:
+        state = {"values": {block: {"value": value} for block, value in values.items()}}
+        return self.interact({"type": "view_submission", "user": {"id": user}, "trigger_id": f"t-{next(_ids)}",
+                              "view": {**view, "id": "V-form", "hash": f"h{next(_ids)}", "state": state}})
+
+    # ---- reading what the bot did ----
+
+    def texts(self, method: str = "chat.postMessage") -> list[str]:
+        return [c.params.get("text", "") for c in self.api.made(method)]
+
+
+@pytest.fixture
+def slack(tmp_path, shared_nlu, routine_library):
+    db = make_engine(f"sqlite:///{tmp_path / 'slack.db'}")
+    upgrade_schema(db)
+    with session_scope(db) as session:
+        for name, kind in [("Solgården", UnitType.SARSKILT_BOENDE), ("Björkhagen", UnitType.SARSKILT_BOENDE)]:
+            create_unit(session=session, unit_in=UnitCreate(name=name, type=kind, aliases=[]))
+        set_role(session=session, platform_user_id="U-chef", role=Role.CHEF, unit_name="Solgården")
+        set_role(session=session, platform_user_id="U-mas", role=Role.MAS)
+    api = StandIn().start()
+    server = None
+    try:
+        settings = Settings(_env_file=None, slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                            slack_api_url=api.api_url, slack_app_token=None)
+        client = make_web_client(settings)
+        services = BotServices(engine=db, nlu=shared_nlu, routines=routine_library,
+                               routine_search=RoutineSearch(routine_library.routines),
+                               notifier=SlackNotifier(client), mas_user_ids=["U-mas"], sas_user_ids=[])
+        deps = SlackDeps(dialogue=DialogueEngine(services), clock=lambda: NOW)
+        app = create_app(settings, deps, client)
+        server = SlackHttpServer(app, host="127.0.0.1", port=0).start()
+        yield SlackHarness(server, api, db, deps)
+    finally:
+        if server is not None:
+            server.stop()
+        api.stop()
+        db.dispose()
