@@ -29,6 +29,16 @@ class Choice:
     value: str
 
 
+@dataclass(frozen=True)
+class Chart:
+    """Numbers a channel that can show images may draw: bars per label, or a line over time."""
+
+    title: str
+    labels: list[str]
+    values: list[int]
+    over_time: bool = False  # a series (per month/week) rather than a comparison
+
+
 @dataclass
 class Reply:
     text: str
@@ -37,3 +47,5 @@ class Reply:
     move_to_direct: bool = False
     # Shown only to the user in a public channel (Slack: ephemeral).
     private: bool = False
+    # Drawn as a small image where the channel can show one (Slack); the text says the same.
+    chart: Chart | None = None

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from slack_sdk import WebClient
 
 from bot.slack.blocks import render_reply, render_text
 from bot.slack.notifier import post_direct
-from intents.messages import ChannelKind, Reply
+from intents.messages import Chart, ChannelKind, Reply
+
+log = logging.getLogger(__name__)
 
 # <@U123>, <@U123|anna>, <#C123|allmänt>, <!channel>, <!subteam^S1|@team>, <https://x|text>, <mailto:a@b>
 _MARKUP = re.compile(r"<([@#!])([^>|]*)(?:\|([^>]*))?>|<([^>|]+)(?:\|([^>]*))?>")
@@ -55,5 +58,19 @@ def post_replies(client: WebClient, *, channel: str, user_id: str, replies: list
         else:
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
                                     **message.as_kwargs())
+        if reply.chart is not None and not (public and reply.private):
+            upload_chart(client, channel=channel, chart=reply.chart, thread_ts=thread_ts)
         if public and reply.move_to_direct:
             post_direct(client, user_id, render_text(MOVED_TO_DIRECT))
+
+
+def upload_chart(client: WebClient, *, channel: str, chart: Chart, thread_ts: str | None = None) -> None:
+    """The answer's numbers as a small picture under the text; the text already says it all, so a
+    failed upload is only logged."""
+    from intents.charts import chart_png  # matplotlib loads only when a chart is drawn
+
+    try:
+        client.files_upload_v2(channel=channel, thread_ts=thread_ts, file=chart_png(chart), filename="statistik.png",
+                               title=chart.title[:200], alt_txt=chart.title[:1000])
+    except Exception:
+        log.warning("chart upload to %s failed", channel, exc_info=True)

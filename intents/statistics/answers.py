@@ -24,7 +24,11 @@ def answer_statistics(turn: Turn, question: QuestionParse | None = None, can_cla
     if not isinstance(request, StatisticsRequest):
         return request
     focus = statistics_focus(turn.text) if question.group_by is None else None
-    lines, revealed = _BY_FOCUS.get(focus, answer_counts)(turn, request)
+    chart = None
+    if focus in _BY_FOCUS:
+        lines, revealed = _BY_FOCUS[focus](turn, request)
+    else:
+        lines, revealed, chart = answer_counts(turn, request)
     log_access(session=turn.session, user_key=turn.message.user_id, role=turn.person.role, question=turn.text,
                revealed=revealed, at=turn.now)
-    return [Reply("\n".join(lines))]
+    return [Reply("\n".join(lines), chart=chart)]

@@ -4,8 +4,9 @@ Grouped counts as a short sorted table or a series per month or week."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from intents.messages import Reply
+from intents.messages import Chart
 from intents.statistics.request import StatisticsRequest
 from intents.turn import Turn
 from nlp_models.time_expressions import Period, describe_period
@@ -83,25 +84,38 @@ def headline(request: StatisticsRequest, total: int) -> str:
     return f"{number(total)} {counted_thing(question.kind, question.area, total)}{request.where}{when}."
 
 
-def answer_counts(turn: Turn, request: StatisticsRequest) -> tuple[list[str], str]:
-    """The answer's lines, and a one-line record of what it revealed (for the access log)."""
+class CountAnswer(NamedTuple):
+    lines: list[str]
+    revealed: str  # a one-line record of what the answer revealed, for the access log
+    chart: Chart | None = None
+
+
+def answer_counts(turn: Turn, request: StatisticsRequest) -> CountAnswer:
+    """The answer's lines, what it revealed, and for a breakdown the same numbers as a chart."""
     session, question, flt = turn.session, request.question, request.flt
     total = count_reports(session=session, flt=flt)
     head = headline(request, total)
     lines = [head]
+    chart = None
     if question.group_by in ("unit", "area") and total:
         rows = (count_by_unit if question.group_by == "unit" else count_by_area)(session=session, flt=flt)
         lines += ["", *table(rows)]
+        shown = rows[:TABLE_ROWS] + ([("Övriga", sum(n for _, n in rows[TABLE_ROWS:]))] if rows[TABLE_ROWS:] else [])
+        chart = Chart(title=head.rstrip("."), labels=[label for label, _ in shown], values=[n for _, n in shown])
     elif question.group_by in ("month", "week") and total:
         today: date = turn.now.date()
         span = question.period or Period(earliest_occurrence(session=session) or today, today)
         buckets = months_of(span) if question.group_by == "month" else weeks_of(span)
+        series = []
         for bucket in buckets:
             n = count_reports(session=session, flt=request.with_period(bucket.start, bucket.end))
             lines.append(f"{describe_period(bucket)}: {number(n)}")
+            series.append((describe_period(bucket), n))
+        chart = Chart(title=head.rstrip("."), labels=[label for label, _ in series],
+                      values=[n for _, n in series], over_time=True)
     elif question.period:
         before = previous_period(question.period)
         n_before = count_reports(session=session, flt=request.with_period(before.start, before.end))
         lines.append(f"Perioden före ({describe_period(before)}): {number(n_before)}.")
     lines.append(COUNTED_BY)
-    return lines, head
+    return CountAnswer(lines, head, chart)

@@ -48,6 +48,33 @@ def test_per_manad_ger_en_serie(conversation):
     assert "januari 2026: 1" in answer and "februari 2026: 0" in answer and "mars 2026: 1" in answer
 
 
+def test_per_enhet_har_ett_diagram_med_samma_siffror(conversation):
+    for unit, n in (("Solgården", 3), ("Björkhagen", 1)):
+        for i in range(n):
+            add(conversation, unit, "fall", f"2026-02-0{i + 1}T10:00")
+    mas(conversation, "antal fallavvikelser per enhet i februari")
+    [reply] = conversation.last
+    assert reply.chart is not None and not reply.chart.over_time
+    assert list(zip(reply.chart.labels, reply.chart.values)) == [("Solgården", 3), ("Björkhagen", 1)]
+
+
+def test_per_manad_har_ett_linjediagram_och_vanlig_fraga_inget(conversation):
+    add(conversation, "Solgården", "läkemedel", "2026-01-15T10:00")
+    mas(conversation, "läkemedelsavvikelser per månad första kvartalet")
+    chart = conversation.last[0].chart
+    assert chart.over_time and chart.values == [1, 0, 0] and len(chart.labels) == 3
+    mas(conversation, "hur många läkemedelsavvikelser i januari")
+    assert conversation.last[0].chart is None
+
+
+def test_diagrammet_blir_en_png_bild(conversation):
+    from intents.charts import chart_png
+    from intents.messages import Chart
+
+    png = chart_png(Chart(title="6 fallavvikelser i februari 2026", labels=["Solgården", "Björkhagen"], values=[5, 1]))
+    assert png.startswith(b"\x89PNG")
+
+
 def test_noll_sags_rakt_ut(conversation):
     assert mas(conversation, "hur många trycksårsavvikelser i februari").startswith("0 trycksårsavvikelser")
 

@@ -128,3 +128,17 @@ def test_server_error_from_slack_is_retried(slack):
     slack.dm("hjälp")
     slack.api.wait_for("chat.postMessage", 1)
     assert len([c for c in slack.api.calls if c.method == "chat.postMessage" and c.status == 503]) == 1
+
+
+def test_statistik_per_enhet_far_ett_diagram_som_bild(slack):
+    slack.dm("brukare på Björkhagen ramlade i korridoren i går kväll, blåmärke på armen, hjälpte upp henne")
+    slack.api.wait_for("chat.postMessage", 1)
+    slack.dm("skicka")
+    slack.api.wait_for("chat.postMessage", 2)
+    slack.dm("antal fallavvikelser per enhet i mars", user="U-mas")
+    answer = slack.api.wait_for("chat.postMessage", 3)[-1]
+    assert "Björkhagen" in answer.params["text"]
+    [upload] = slack.api.wait_for("upload", 1)
+    assert upload.params["bytes"].startswith(b"\x89PNG")
+    [completed] = slack.api.wait_for("files.completeUploadExternal", 1)
+    assert completed.params["channel_id"] == "DU-mas"
