@@ -340,6 +340,7 @@ def test_ingen_atgard_nar_inget_gjorts() -> None:
         "bru slog mig i ansiktet vid omvårdnaden",
         "jag halkade på det blöta golvet hos bru",
         "stickskada när jag gav insulinet",
+        "jag fick en nålsticka när jag gav insulin",
     ],
 )
 def test_skada_pa_personal_ar_arbetsskada(text: str) -> None:
@@ -352,6 +353,8 @@ def test_skada_pa_personal_ar_arbetsskada(text: str) -> None:
         "bru skar sig på en kniv i köket",
         "bru ramlade och skadade armen",
         "kollega skrek åt bru",
+        "vi har fått ett tryckskada på en boende",
+        "vi har fått en ny brukare som ramlat två gånger",
     ],
 )
 def test_skada_pa_brukare_ar_ingen_arbetsskada(text: str) -> None:
