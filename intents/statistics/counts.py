@@ -116,6 +116,6 @@ def answer_counts(turn: Turn, request: StatisticsRequest) -> CountAnswer:
     elif question.period:
         before = previous_period(question.period)
         n_before = count_reports(session=session, flt=request.with_period(before.start, before.end))
-        lines.append(f"Perioden före ({describe_period(before)}): {number(n_before)}.")
+        lines.append(f"Perioden före, {describe_period(before)}: {number(n_before)}.")
     lines.append(COUNTED_BY)
     return CountAnswer(lines, head, chart)
