@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from intents.choice_matching import clean
 from intents.help_text import help_text
 from intents.indicator_answers import answer_indicator
-from intents.messages import ChannelKind, IncomingMessage, Reply
+from intents.messages import ChannelKind, IncomingMessage, Reply, without_control_characters
 from intents.own_reports import answer_own_reports, asks_for_own_reports
 from intents.report_handling import answer_handling, handles
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
@@ -45,6 +46,7 @@ class DialogueEngine:
             self._units_seen = signature
 
     def handle(self, message: IncomingMessage) -> list[Reply]:
+        message = replace(message, text=without_control_characters(message.text))
         try:
             with session_scope(self.services.engine) as session:
                 self.refresh_units(session)

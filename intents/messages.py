@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+
+
+# C0 control characters except tab and line breaks, and DEL: never meant as text, and PostgreSQL
+# cannot store NUL at all. Removed from everything a person sends before it reaches the core.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(text: str) -> str:
+    return _CONTROL_CHARACTERS.sub("", text)
 
 
 class ChannelKind(StrEnum):

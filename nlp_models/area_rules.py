@@ -84,7 +84,9 @@ def decide_area(matches: Sequence[Match], tokens: Sequence[TokenView]) -> AreaDe
     order = {area: n for n, area in enumerate(settings.tie_order)}
     ranked = sorted(AREAS, key=lambda a: (-round(scores[a], 6), order.get(a, 99)))
     best = ranked[0]
-    exps = {a: math.exp(max(scores[a], 0.0) / settings.temperature) for a in AREAS}
+    # softmax shifted by the top score: the same shares, and no overflow however long the text
+    top = max(max(scores[a], 0.0) for a in AREAS)
+    exps = {a: math.exp((max(scores[a], 0.0) - top) / settings.temperature) for a in AREAS}
     total = sum(exps.values())
     candidates = [(a, round(exps[a] / total, 4)) for a in ranked]
     def real_evidence(area: str) -> float:

@@ -25,7 +25,7 @@ from sqlmodel import Session
 
 from bot.slack.blocks import context, cut
 from bot.slack.deps import SlackDeps
-from intents.messages import IncomingMessage, Reply
+from intents.messages import IncomingMessage, Reply, without_control_characters
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.questions import AREA_LABELS, CONSEQUENCE_CHOICES, CONTACT_CHOICES, GIVER_CHOICES
 from intents.report_dialogue.submission import submit
@@ -217,7 +217,7 @@ def _selected(values: dict[str, Any], block_id: str) -> str | None:
 def read_form(view: dict[str, Any]) -> FormValues:
     values = (view.get("state") or {}).get("values") or {}
     form = FormValues(kind=form_kind(view))
-    form.description = (_value(values, "description").get("value") or "").strip()
+    form.description = without_control_characters(_value(values, "description").get("value") or "").strip()
     form.area = _selected(values, "area")
     form.unit = _selected(values, "unit")
     try:
@@ -231,7 +231,7 @@ def read_form(view: dict[str, Any]) -> FormValues:
     except ValueError:
         form.errors["time"] = "Klockslaget går inte att läsa. Välj det i listan."
     form.consequence = _selected(values, "consequence")
-    form.immediate_action = (_value(values, "action").get("value") or "").strip() or None
+    form.immediate_action = without_control_characters(_value(values, "action").get("value") or "").strip() or None
     form.given_by = _selected(values, "given_by")
     form.contact_wanted = _selected(values, "contact")
     return form
