@@ -9,12 +9,14 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler, ServerErrorRetryHandler
+from sqlalchemy.exc import OperationalError
 
 from bot.settings import Settings
 from bot.slack.blocks import render_text
 from bot.slack.deps import CONTEXT_KEY, SlackDeps
 from bot.slack.listeners import register_listeners
 from bot.slack.notifier import post_direct
+from intents.engine import DATABASE_DOWN
 
 log = logging.getLogger(__name__)
 DEFAULT_API_URL = WebClient.BASE_URL
@@ -40,14 +42,17 @@ def _user_of(body: dict[str, Any]) -> str | None:
 
 
 def handle_error(error: Exception, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    """The user gets a short message with a reference; the log gets the stack trace with the same one."""
+    """The user gets a short message with a reference; the log gets the stack trace with the same one.
+    When the database cannot be reached (e.g. while claiming the event), the user hears that and that
+    nothing already said is lost, as the dialogue engine says it."""
     reference = uuid.uuid4().hex[:8].upper()
     log.error("Fel i Slack-hanteringen, referens %s", reference, exc_info=error)
     user = _user_of(body if isinstance(body, dict) else {})
     if not user or user == context.get("bot_user_id"):
         return
     try:
-        post_direct(client, user, render_text(ERROR_TEXT.format(reference=reference)))
+        text = DATABASE_DOWN if isinstance(error, OperationalError) else ERROR_TEXT.format(reference=reference)
+        post_direct(client, user, render_text(text))
     except Exception:  # the error message itself must never raise
         log.warning("kunde inte meddela %s om fel %s", user, reference, exc_info=True)
 

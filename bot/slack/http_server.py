@@ -2,7 +2,8 @@
 stdlib WSGI server. Everything is at /slack/events.
 
 The guard answers bad requests itself with a 4xx — no body length, too large, not UTF-8, a body
-Bolt cannot parse — so a malformed, unsigned or oversized request never becomes a 500. Bolt checks
+Bolt cannot parse, signature headers that are not even shaped right, a payload of a shape Slack
+never sends — so a malformed, unsigned or oversized request never becomes a 500. Bolt checks
 the signature (401 when it is forged, missing or older than five minutes).
 
 Any WSGI server can serve `SlackGuard` in production (e.g. gunicorn); `serve_http` is enough for
@@ -12,11 +13,13 @@ one small municipality and needs nothing beyond the standard library.
 from __future__ import annotations
 
 import io
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
 from typing import Any
+from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
@@ -36,6 +39,41 @@ def _plain(start_response: StartResponse, status: str, text: str, extra: list[tu
     start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
                    + (extra or []))
     return [body]
+
+
+def _signature_headers_look_right(environ: dict[str, Any]) -> bool:
+    """Bolt checks the signature itself, but a timestamp that is not a number or a signature that is
+    not ASCII makes its check raise (a 500): such a request cannot be Slack's."""
+    timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+    signature = environ.get("HTTP_X_SLACK_SIGNATURE")
+    if timestamp is None or signature is None:
+        return True  # Bolt answers 401 for a missing signature
+    return timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12 and signature.isascii()
+
+
+_OBJECT_FIELDS = ("event", "view", "container", "channel", "team", "message")
+
+
+def _malformed_payload(text: str, content_type: str) -> bool:
+    """Shapes Slack never sends and Bolt's matchers do not survive (e.g. `actions` that is not a list)."""
+    if "application/x-www-form-urlencoded" in content_type:
+        fields = parse_qs(text)
+        if "payload" not in fields:
+            return False  # a slash command: plain form fields
+        text = fields["payload"][0]
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        return False  # Bolt refuses what it cannot parse
+    if not isinstance(payload, dict):
+        return False
+    if any(k in payload and payload[k] is not None and not isinstance(payload[k], dict) for k in _OBJECT_FIELDS):
+        return True
+    actions = payload.get("actions")
+    if actions is not None and not (isinstance(actions, list) and all(isinstance(a, dict) for a in actions)):
+        return True
+    user = payload.get("user")
+    return user is not None and not isinstance(user, (dict, str))
 
 
 class SlackGuard:
@@ -67,6 +105,10 @@ class SlackGuard:
             body.decode("utf-8")
         except UnicodeDecodeError:
             return _plain(start_response, "400 Bad Request", "Body must be UTF-8")
+        if not _signature_headers_look_right(environ):
+            return _plain(start_response, "401 Unauthorized", "Unauthorized")
+        if _malformed_payload(body.decode("utf-8"), environ.get("CONTENT_TYPE") or ""):
+            return _plain(start_response, "400 Bad Request", "Bad Request")
         inner = dict(environ)
         inner["wsgi.input"] = io.BytesIO(body)
         try:
