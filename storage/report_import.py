@@ -66,6 +66,13 @@ class _Row:
 
 
 def _decode(data: bytes) -> str:
+    nul = data.find(b"\x00")
+    if nul != -1:  # UTF-16 ("Unicode-text" in Excel) has a NUL in almost every character; text never does
+        line = data[:nul].count(b"\n") + 1
+        raise ImportFileError(
+            f"Filen innehåller nolltecken (det första på rad {line}), så den är troligen sparad som UTF-16 "
+            "(”Unicode-text”). Spara den som ”CSV UTF-8” och försök igen."
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -80,6 +87,19 @@ def _delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
+def _csv_problem(exc: csv.Error) -> str:
+    """The csv module's English error, said in Swedish with what to do about it."""
+    message = str(exc)
+    if "field larger than field limit" in message:
+        return (f"ett fält är längre än {csv.field_size_limit()} tecken – oftast ett citattecken som aldrig "
+                "stängs. Kontrollera citattecknen.")
+    if "unexpected end of data" in message:
+        return "ett citattecken öppnas men stängs aldrig före filens slut. Kontrollera citattecknen."
+    if "expected after" in message:
+        return "efter ett avslutande citattecken måste fältet ta slut. Kontrollera citattecknen."
+    return f"filen kan inte läsas som CSV ({message}). Kontrollera citattecknen."
+
+
 def _records(text: str) -> Iterable[tuple[int, list[str]]]:
     """CSV records with the physical line each starts on; blank lines are skipped."""
     first_line = text.split("\n", 1)[0]
@@ -91,9 +111,7 @@ def _records(text: str) -> Iterable[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise ImportFileError(
-                f"Rad {previous_end + 1}: filen kan inte läsas som CSV ({exc}). Kontrollera citattecknen."
-            ) from None
+            raise ImportFileError(f"Rad {previous_end + 1}: {_csv_problem(exc)}") from None
         start, previous_end = previous_end + 1, reader.line_num
         if record and any(cell.strip() for cell in record):
             yield start, record

@@ -51,9 +51,28 @@ class PostgresServer:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
     def stop(self) -> None:
-        subprocess.run(self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.workdir / "data"), "-m", "immediate",
-                                 "stop"), capture_output=True, timeout=60)
+        self.halt(mode="immediate")
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def halt(self, mode: str = "fast") -> None:
+        """Stop the server, cutting every open connection, and keep its data for `resume`.
+        ("fast" writes what was committed; "immediate" may lose the last commits, as
+        synchronous_commit is off.)"""
+        subprocess.run(self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.workdir / "data"), "-m", mode,
+                                 "stop"), capture_output=True, timeout=60)
+
+    def resume(self) -> None:
+        """Start the server again on the same port and data, after `halt` (or for the first time)."""
+        options = (f"-h 127.0.0.1 -p {self.port} -k {self.workdir} -c fsync=off -c synchronous_commit=off "
+                   "-c full_page_writes=off")
+        start = subprocess.run(
+            self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.workdir / "data"), "-o", options, "-l",
+                      str(self.workdir / "log"), "-w", "-t", "60", "start"),
+            capture_output=True, text=True, timeout=90,
+        )
+        if start.returncode != 0:
+            log = (self.workdir / "log").read_text(errors="replace")[-800:] if (self.workdir / "log").exists() else ""
+            raise PostgresUnavailable(f"pg_ctl start misslyckades: {start.stderr[-300:]} {log}")
 
 
 def start_server() -> PostgresServer:
@@ -78,13 +97,5 @@ def start_server() -> PostgresServer:
     )
     if init.returncode != 0:
         raise PostgresUnavailable(f"initdb misslyckades: {init.stderr[-500:]}")
-    options = f"-h 127.0.0.1 -p {server.port} -k {workdir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    start = subprocess.run(
-        server._cmd(str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(workdir / "log"), "-w",
-                    "-t", "60", "start"),
-        capture_output=True, text=True, timeout=90,
-    )
-    if start.returncode != 0:
-        log = (workdir / "log").read_text(errors="replace")[-800:] if (workdir / "log").exists() else ""
-        raise PostgresUnavailable(f"pg_ctl start misslyckades: {start.stderr[-300:]} {log}")
+    server.resume()
     return server
