@@ -19,7 +19,6 @@ from intents.access import REFUSAL, statistics_scope
 from intents.messages import Reply
 from intents.turn import Turn
 from nlp_models.normalize import fold
-from storage.access_log import log_access
 from storage.indicator_definitions import IndicatorSpec, load_indicator_catalog, sync_indicator_definitions
 from storage.indicator_periods import describe_period
 from storage.indicator_status import IndicatorStatus, indicator_statuses
@@ -334,6 +333,5 @@ def answer_indicator(turn: Turn) -> list[Reply]:
     else:
         only_off = any(p in folded for p in OFF_TARGET_PHRASES)
         text = status_list_text(statuses, where=where, only_off_target=only_off)
-    log_access(session=session, user_key=turn.message.user_id, role=turn.person.role, question=turn.text,
-               revealed=text.split("\n", 1)[0], at=turn.now)
+    turn.log_access(text.split("\n", 1)[0])
     return [Reply(note + text)]

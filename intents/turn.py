@@ -14,6 +14,8 @@ from intents.notifier import Notifier
 from intents.routines.library import RoutineLibrary
 from intents.routines.search import RoutineSearch
 from nlp_models.analyzer import LanguageUnderstanding, Understanding
+from nlp_models.personal_data import mask_personal_data
+from storage.access_log import log_access
 from storage.models import Person
 
 
@@ -48,6 +50,11 @@ class Turn:
     @property
     def text(self) -> str:
         return self.message.text
+
+    def log_access(self, revealed: str) -> None:
+        """Record that this turn showed report data: who, when, the question (personal data masked), what."""
+        log_access(session=self.session, user_key=self.message.user_id, role=self.person.role,
+                   question=mask_personal_data(self.text).text, revealed=revealed, at=self.now)
 
     def understand(self, text: str | None = None) -> Understanding:
         if text is not None and text != self.message.text:

@@ -23,6 +23,7 @@ from bot.slack.blocks import context, cut, escape, section
 from bot.slack.deps import SlackDeps
 from intents.report_dialogue.questions import AREA_LABELS
 from intents.swedish_dates import format_moment
+from storage.access_log import log_access
 from storage.database import session_scope
 from storage.indicator_definitions import list_indicator_definitions
 from storage.indicator_values import value_series_by_indicator
@@ -140,6 +141,9 @@ def _mas_blocks(session: Session, now: datetime) -> list[Block]:
     return blocks
 
 
+REPORT_VIEWING_ROLES = (Role.CHEF.value, Role.MAS.value, Role.ADMIN.value)
+
+
 def home_view(session: Session, person: Person, now: datetime) -> dict:
     role = person.role
     blocks: list[Block] = [
@@ -168,6 +172,9 @@ def publish_home(client: WebClient, deps: SlackDeps, user_id: str) -> None:
     with session_scope(deps.db) as session:
         person = get_or_create_person(session=session, platform_user_id=user_id)
         view = home_view(session, person, now)
+        if person.role in REPORT_VIEWING_ROLES:  # their Home shows other people's reports
+            log_access(session=session, user_key=user_id, role=person.role, question="(Hem-fliken öppnad)",
+                       revealed=f"Hem-fliken ({ROLE_TEXT.get(person.role, person.role)})", at=now)
     client.views_publish(user_id=user_id, view=view)
 
 

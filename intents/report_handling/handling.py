@@ -23,7 +23,6 @@ from intents.report_handling.permissions import COMMENT_ONLY, NO_UNITS, REFUSAL,
 from intents.report_handling.report_text import queue_line, report_text, short_description
 from intents.turn import Turn
 from nlp_models.personal_data import EPOST, PERSONNUMMER, TELEFONNUMMER
-from storage.access_log import log_access
 from storage.report_queries import Queue, ReportInContext, history_with_actors, queued_reports, report_in_context
 from storage.reports import add_comment, update_report
 
@@ -71,8 +70,7 @@ def answer_handling(turn: Turn) -> list[Reply]:
 
 
 def _log(turn: Turn, revealed: str) -> None:
-    log_access(session=turn.session, user_key=turn.message.user_id, role=turn.person.role, question=turn.text,
-               revealed=revealed, at=turn.now)
+    turn.log_access(revealed)
 
 
 def _list(turn: Turn, scope: HandlingScope, command: ListCommand) -> str:

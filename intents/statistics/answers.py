@@ -13,7 +13,6 @@ from intents.statistics.trends import answer_trend
 from intents.turn import Turn
 from nlp_models.question_parser import QuestionParse
 from nlp_models.statistics_focus import statistics_focus
-from storage.access_log import log_access
 
 _BY_FOCUS = {"trend": answer_trend, "open": answer_open, "severe": answer_severe, "largest": answer_largest}
 
@@ -29,6 +28,5 @@ def answer_statistics(turn: Turn, question: QuestionParse | None = None, can_cla
         lines, revealed = _BY_FOCUS[focus](turn, request)
     else:
         lines, revealed, chart = answer_counts(turn, request)
-    log_access(session=turn.session, user_key=turn.message.user_id, role=turn.person.role, question=turn.text,
-               revealed=revealed, at=turn.now)
+    turn.log_access(revealed)
     return [Reply("\n".join(lines), chart=chart)]

@@ -62,6 +62,14 @@ def test_mas_far_antal_med_period_och_jamforelse_och_det_loggas(conversation):
         assert entry.role == "mas" and "Solgården" in entry.question
 
 
+def test_personnummer_i_en_fraga_maskeras_i_atkomstloggen(conversation):
+    conversation.say("hur många fallavvikelser i mars för 19450101-1234, ring 070-123 45 67", user="U-mas")
+    with session_scope(conversation.db) as session:
+        [entry] = access_entries(session=session, user_key="U-mas")
+    assert "1234" not in entry.question and "45 67" not in entry.question
+    assert "[personnummer]" in entry.question
+
+
 def test_chef_ser_bara_sina_enheter(conversation):
     add_reports(conversation, "Björkhagen", "fall", ["2026-03-05T10:00"])
     answer = conversation.say("hur många fallavvikelser på Björkhagen i mars", user="U-chef")

@@ -121,6 +121,18 @@ def test_home_for_mas_shows_the_week_by_area_and_severe_reports(slack):
     assert "Allvarliga händelser" in text and severe in text
 
 
+def test_chefens_och_mas_hemflik_loggas_men_inte_personalens(slack):
+    from storage.access_log import access_entries
+
+    _report(slack, "U-usk", "Solgården")
+    home_of(slack, "U-usk", 1)
+    home_of(slack, "U-chef", 2)
+    home_of(slack, "U-mas", 3)
+    with session_scope(slack.db) as session:
+        logged = [(e.user_key, e.revealed) for e in access_entries(session=session)]
+    assert logged == [("U-chef", "Hem-fliken (chef)"), ("U-mas", "Hem-fliken (MAS)")]
+
+
 def test_home_button_opens_a_new_report_form(slack):
     slack.interact({"type": "block_actions", "user": {"id": "U-usk"}, "trigger_id": "trig-home",
                     "container": {"type": "view", "view_id": "V-home"}, "view": {"id": "V-home", "type": "home"},
