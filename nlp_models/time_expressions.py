@@ -6,7 +6,7 @@ All rules follow /work/shared/eval/SCHEMA.md ("Resolving times"); the words live
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from nlp_models.time_description import describe_period
 from nlp_models.time_moments import resolve_occurred_at

@@ -92,3 +92,21 @@ def engine(database_url) -> Iterator[Engine]:
     engine = make_engine(database_url)
     yield engine
     engine.dispose()
+
+
+ROUTINES = Path(__file__).resolve().parents[1] / "knowledge" / "rutiner"
+
+
+@pytest.fixture(scope="session")
+def shared_nlu():
+    """One loaded NLU for the whole run (loading costs most of a second)."""
+    from nlp_models.analyzer import LanguageUnderstanding
+
+    return LanguageUnderstanding()
+
+
+@pytest.fixture(scope="session")
+def routine_library():
+    from intents.routines.library import load_routines
+
+    return load_routines(ROUTINES)

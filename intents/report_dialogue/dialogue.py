@@ -15,7 +15,7 @@ from intents.messages import Choice, Reply
 from intents.report_dialogue import slot_answers
 from intents.report_dialogue.corrections import Correction, find_correction
 from intents.report_dialogue.draft import ReportDraft
-from intents.report_dialogue.questions import CONFIRM_CHOICES, EDIT_CHOICES, REMINDERS, ask, next_missing
+from intents.report_dialogue.questions import CONFIRM_CHOICES, REMINDERS, ask, next_missing
 from intents.report_dialogue.submission import submit
 from intents.report_dialogue.summary import render_summary
 from intents.swedish_dates import format_moment

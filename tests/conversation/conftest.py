@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -12,28 +11,16 @@ from bot.reply_text import render_replies
 from intents.engine import DialogueEngine
 from intents.messages import ChannelKind, IncomingMessage, Reply
 from intents.notifier import RecordingNotifier
-from intents.routines.library import load_routines
 from intents.routines.search import RoutineSearch
 from intents.turn import BotServices
-from nlp_models.analyzer import LanguageUnderstanding
 from storage.database import make_engine, session_scope, upgrade_schema
 from storage.models import UnitCreate
 from storage.people import set_role
 from storage.units import create_unit
 from storage.vocabulary import Role, UnitType
 
-ROUTINES = Path(__file__).resolve().parents[2] / "knowledge" / "rutiner"
 STOCKHOLM_NOW = datetime.fromisoformat("2026-03-10T14:00:00+01:00")
 
-
-@pytest.fixture(scope="session")
-def shared_nlu() -> LanguageUnderstanding:
-    return LanguageUnderstanding()
-
-
-@pytest.fixture(scope="session")
-def routine_library():
-    return load_routines(ROUTINES)
 
 
 @dataclass

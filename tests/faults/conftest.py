@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -21,10 +20,8 @@ from bot.slack.notifier import SlackNotifier
 from intents.engine import DialogueEngine
 from intents.messages import ChannelKind, IncomingMessage, Reply
 from intents.notifier import RecordingNotifier
-from intents.routines.library import load_routines
 from intents.routines.search import RoutineSearch
 from intents.turn import BotServices
-from nlp_models.analyzer import LanguageUnderstanding
 from storage.database import make_engine, session_scope, upgrade_schema
 from storage.models import UnitCreate
 from storage.people import set_role
@@ -35,18 +32,8 @@ from tests.slack.conftest import SECRET, SlackHarness
 from tests.slack.stand_in import StandIn
 from tests.support.postgres_server import PostgresServer, PostgresUnavailable, start_server
 
-ROUTINES = Path(__file__).resolve().parents[2] / "knowledge" / "rutiner"
 NOW = datetime.fromisoformat("2026-03-10T14:00:00+01:00")
 
-
-@pytest.fixture(scope="session")
-def shared_nlu() -> LanguageUnderstanding:
-    return LanguageUnderstanding()
-
-
-@pytest.fixture(scope="session")
-def routine_library():
-    return load_routines(ROUTINES)
 
 
 @pytest.fixture(scope="module")

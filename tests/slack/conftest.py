@@ -13,7 +13,6 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -26,10 +25,8 @@ from bot.slack.deps import SlackDeps
 from bot.slack.http_server import SlackHttpServer
 from bot.slack.notifier import SlackNotifier
 from intents.engine import DialogueEngine
-from intents.routines.library import load_routines
 from intents.routines.search import RoutineSearch
 from intents.turn import BotServices
-from nlp_models.analyzer import LanguageUnderstanding
 from storage.database import make_engine, session_scope, upgrade_schema
 from storage.models import UnitCreate
 from storage.people import set_role
@@ -38,19 +35,9 @@ from storage.vocabulary import Role, UnitType
 from tests.slack.stand_in import StandIn
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
-ROUTINES = Path(__file__).resolve().parents[2] / "knowledge" / "rutiner"
 NOW = datetime.fromisoformat("2026-03-10T14:00:00+01:00")
 _ids = itertools.count(1)
 
-
-@pytest.fixture(scope="session")
-def shared_nlu() -> LanguageUnderstanding:
-    return LanguageUnderstanding()
-
-
-@pytest.fixture(scope="session")
-def routine_library():
-    return load_routines(ROUTINES)
 
 
 def sign(body: str, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
