@@ -128,6 +128,9 @@ class _QuietHandler(WSGIRequestHandler):
 class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog of 5 resets connections when a shift change sends
+    # dozens of messages at once (found by bench/load_test.py with 100 reporters)
+    request_queue_size = 256
 
 
 class SlackHttpServer:
