@@ -10,6 +10,7 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -176,6 +177,19 @@ class StandIn:
                 if left <= 0:
                     seen = [c.method for c in self.calls]
                     raise AssertionError(f"väntade på {count} × {method}, fick {len(found)}; anrop: {seen}")
+                self._lock.wait(left)
+
+    def wait_until(self, method: str, count: int, where: Callable[[Call], bool], timeout: float = 10.0) -> list[Call]:
+        """Bounded wait until `count` successful calls of `method` for which `where` holds have arrived."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                found = [c for c in self.calls if c.method == method and c.status == 200 and where(c)]
+                if len(found) >= count:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"waited for {count} × {method}, got {len(found)}")
                 self._lock.wait(left)
 
     def settle(self, quiet: float = 1.0, timeout: float = 10.0) -> None:

@@ -1,0 +1,50 @@
+"""The full load test: 1,000 signed DM events from 100 simulated reporters through two
+`omsorgsbot serve --http` workers on one PostgreSQL database, 10 % redelivered as Slack retries
+to the other worker. Every completed dialogue must be stored exactly once, with no 5xx and
+every ack under 3 s.
+
+usage: python bench/load_test.py [--events 1000] [--users 100] [--retry-share 0.1] [--workers 2]
+                                 [--database-url URL]   (default: a throwaway PostgreSQL server)
+Exits 1 when any condition fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.load_run import run_load  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--users", type=int, default=100)
+    parser.add_argument("--retry-share", type=float, default=0.10)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database-url")
+    args = parser.parse_args()
+    server = None
+    url = args.database_url
+    if url is None:
+        from tests.support.postgres_server import start_server
+
+        server = start_server()
+        url = server.url()
+    try:
+        result = run_load(database_url=url, events=args.events, users=args.users, retry_share=args.retry_share,
+                          workers=args.workers)
+    finally:
+        if server is not None:
+            server.stop()
+    print(result.summary())
+    for failure in result.failures():
+        print(f"FEL: {failure}")
+    return 0 if result.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
