@@ -13,14 +13,17 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, text  # noqa: E402
+from sqlalchemy.engine import Engine  # noqa: E402
 from sqlmodel import select  # noqa: E402
 
+from bench.figures import Figure, report  # noqa: E402
 from storage.database import make_engine, session_scope, upgrade_schema  # noqa: E402
 from storage.models import Report, Unit  # noqa: E402
 from storage.report_counts import CountFilter, count_reports  # noqa: E402
@@ -77,14 +80,15 @@ def measure(engine, unit_ids: list[int], repeats: int = 30) -> float:
     return statistics.median(timings)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--no-postgres", action="store_true")
-    args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+OnFilled = Callable[[int, str, Engine], list[Figure]]
+
+
+def measure_counts(sizes: list[int], postgres: bool = True, on_filled: OnFilled | None = None) -> list[Figure]:
+    """Median count time at each size on SQLite and (when it can start) PostgreSQL. `on_filled` may
+    measure more on each filled database (the digest does) before it is dropped."""
+    figures: list[Figure] = []
     server = None
-    if not args.no_postgres:
+    if postgres:
         from tests.support.postgres_server import PostgresUnavailable, start_server
 
         try:
@@ -93,23 +97,39 @@ def main() -> None:
             print(f"# PostgreSQL skipped: {exc}")
     try:
         for n in sizes:
-            url = f"sqlite:///{tempfile.mkdtemp()}/count.db"
-            engine = make_engine(url)
+            engine = make_engine(f"sqlite:///{tempfile.mkdtemp()}/count.db")
             upgrade_schema(engine)
-            print(f"count_median_ms_sqlite_{label(n)}: {measure(engine, fill(engine, n)):.2f} ms", flush=True)
+            figures.append(report(Figure(f"count_median_ms_sqlite_{label(n)}", measure(engine, fill(engine, n)), "ms")))
+            if on_filled:
+                figures += on_filled(n, "sqlite", engine)
             engine.dispose()
             if server is not None:
                 admin = make_engine(server.url())
                 with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.execute(text(f"DROP DATABASE IF EXISTS bench_{n}"))
                     conn.execute(text(f"CREATE DATABASE bench_{n}"))
                 engine = make_engine(server.url(f"bench_{n}"))
                 upgrade_schema(engine)
-                print(f"count_median_ms_postgres_{label(n)}: {measure(engine, fill(engine, n)):.2f} ms", flush=True)
+                figures.append(report(Figure(f"count_median_ms_postgres_{label(n)}",
+                                             measure(engine, fill(engine, n)), "ms")))
+                if on_filled:
+                    figures += on_filled(n, "postgres", engine)
                 engine.dispose()
+                with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.execute(text(f"DROP DATABASE bench_{n}"))
                 admin.dispose()
     finally:
         if server is not None:
             server.stop()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    measure_counts([int(s) for s in args.sizes.split(",")], postgres=not args.no_postgres)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.figures import Figure  # noqa: E402
 from nlp_models.personal_data import mask_personal_data  # noqa: E402
 from storage.database import make_engine, session_scope, upgrade_schema  # noqa: E402
 from storage.report_import import parse_file, write_parsed  # noqa: E402
@@ -42,13 +43,10 @@ def make_csv(rows: int, seed: int = 1) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("rows", type=int, nargs="?", default=100_000)
-    parser.add_argument("--database-url")
-    args = parser.parse_args()
-    data = make_csv(args.rows)
-    url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+def measure_import(rows: int = 100_000, database_url: str | None = None) -> list[Figure]:
+    """Parse, mask and write `rows` generated reports in one import; rows per second over it all."""
+    data = make_csv(rows)
+    url = database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     engine = make_engine(url)
     upgrade_schema(engine)
     start = time.perf_counter()
@@ -56,9 +54,18 @@ def main() -> None:
     with session_scope(engine) as session:
         result = write_parsed(session=session, parsed=parsed)
     seconds = time.perf_counter() - start
-    assert result.created == args.rows and not result.errors, result
-    print(f"import_rows_per_s: {args.rows / seconds:.0f} rows/s")
-    print(f"import_s_{args.rows // 1000}k: {seconds:.1f} s")
+    engine.dispose()
+    assert result.created == rows and not result.errors, result
+    return [Figure("import_rows_per_s", rows / seconds, "rows/s"), Figure(f"import_s_{rows // 1000}k", seconds, "s")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("rows", type=int, nargs="?", default=100_000)
+    parser.add_argument("--database-url")
+    args = parser.parse_args()
+    for figure in measure_import(args.rows, args.database_url):
+        print(figure.line())
 
 
 if __name__ == "__main__":

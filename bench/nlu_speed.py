@@ -18,6 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.figures import Figure  # noqa: E402
+
 TEMPLATES = [
     "bru {fall} i {plats}, {skada}. {atgard}",
     "{med} gavs inte till bru i {tid}, {atgard}",
@@ -54,7 +56,7 @@ def messages(n: int, seed: int = 7) -> list[str]:
     return out
 
 
-def main() -> None:
+def measure_nlu(messages_count: int = 20_000) -> list[Figure]:
     start = time.perf_counter()
     from nlp_models.report_analyzer import ReportAnalyzer
 
@@ -62,7 +64,7 @@ def main() -> None:
     analyzer.analyze("bru ramlade i hallen, ssk kontaktad")
     load_s = time.perf_counter() - start
 
-    texts = messages(20_000)
+    texts = messages(messages_count)
     analyzer.analyze_many(texts[:500])  # warm caches as a running bot would have them
     start = time.perf_counter()
     analyzer.analyze_many(texts)
@@ -76,9 +78,13 @@ def main() -> None:
     timings.sort()
     p99 = timings[int(len(timings) * 0.99) - 1]
 
-    print(f"nlu_load_s: {load_s:.2f} s")
-    print(f"nlu_messages_per_s: {per_s:.0f} msg/s")
-    print(f"nlu_p99_ms: {p99:.2f} ms")
+    return [Figure("nlu_messages_per_s", per_s, "msg/s"), Figure("nlu_p99_ms", p99, "ms"),
+            Figure("nlu_load_s", load_s, "s")]
+
+
+def main() -> None:
+    for figure in measure_nlu():
+        print(figure.line())
 
 
 if __name__ == "__main__":

@@ -1,0 +1,58 @@
+"""Reply time over HTTP: from a signed DM event sent to one `omsorgsbot serve --http` process until
+the bot's reply reaches the local Web API stand-in, with 50 simulated reporters in conversation at
+once (each a whole report and "skicka", twice), on the embedded SQLite database.
+
+Each reporter reads the reply and types for 1-3 s before the next message, as on a phone; that
+gives `http_reply_p50_ms` and `http_reply_p99_ms` (target: p99 under 500 ms). The same run with no
+pause at all - 50 messages always waiting - gives `http_reply_saturated_p50_ms`/`_p99_ms`, which
+show how one process queues under a burst (there the time is queueing, not work).
+
+usage: python bench/http_reply.py [--users 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.figures import Figure, report  # noqa: E402
+from bench.load_run import run_load  # noqa: E402
+from bench.slack_traffic import percentile  # noqa: E402
+
+
+THINK_S = (1.0, 3.0)
+
+
+def _run(users: int, turns_per_user: int, think_s: tuple[float, float]):
+    workdir = Path(tempfile.mkdtemp(prefix="omsorgsbot-http-"))
+    result = run_load(database_url=f"sqlite:///{workdir / 'http.db'}", events=users * turns_per_user, users=users,
+                      retry_share=0.0, workers=1, workdir=workdir, think_s=think_s)
+    if not result.ok:
+        raise RuntimeError("; ".join(result.failures()))
+    return result
+
+
+def measure_http_reply(users: int = 50, turns_per_user: int = 4) -> list[Figure]:
+    """Reply times, and the bot process's peak memory (`peak_rss_mb`) over both runs."""
+    figures, peak = [], 0.0
+    for prefix, think in (("http_reply", THINK_S), ("http_reply_saturated", (0.0, 0.0))):
+        result = _run(users, turns_per_user, think)
+        times, peak = result.reply_seconds, max(peak, result.worker_peak_rss_mb)
+        figures += [report(Figure(f"{prefix}_p50_ms", percentile(times, 0.50) * 1000, "ms")),
+                    report(Figure(f"{prefix}_p99_ms", percentile(times, 0.99) * 1000, "ms"))]
+    return figures + [report(Figure("peak_rss_mb", peak, "MB"))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=50)
+    args = parser.parse_args()
+    measure_http_reply(args.users)
+
+
+if __name__ == "__main__":
+    main()

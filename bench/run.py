@@ -1,0 +1,164 @@
+"""All benchmarks in one run: one line per figure as `name: value unit`, then a Markdown table
+with the machine's description and the targets in docs/benchmarks.md.
+
+usage: python bench/run.py [--quick] [--out docs/benchmarks.md]
+--quick (under 2 minutes): counts at 10k and 100k reports, the digest at 100k.
+The full run adds 1m reports (several minutes, most of it filling the databases).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.count_speed import measure_counts  # noqa: E402
+from bench.digest_speed import digest_figure  # noqa: E402
+from bench.figures import Figure, report  # noqa: E402
+from bench.http_reply import measure_http_reply  # noqa: E402
+from bench.import_speed import measure_import  # noqa: E402
+from bench.nlu_speed import measure_nlu  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (figure name, test, the target in words): the targets the issues set
+TARGETS = [
+    ("nlu_messages_per_s", lambda v: v >= 2000, "≥ 2 000 meddelanden/s"),
+    ("nlu_load_s", lambda v: v < 3, "< 3 s"),
+    ("count_median_ms_sqlite_1m", lambda v: v < 50, "< 50 ms vid 1 miljon rapporter"),
+    ("count_median_ms_postgres_1m", lambda v: v < 50, "< 50 ms vid 1 miljon rapporter"),
+    ("import_s_100k", lambda v: v < 30, "100 000 rader på < 30 s"),
+    ("http_reply_p99_ms", lambda v: v < 500, "< 500 ms"),
+]
+EXPLANATIONS = {
+    "nlu_messages_per_s": "rapportanalys av korta realistiska meddelanden, en kärna",
+    "nlu_p99_ms": "99:e percentilen för ett enskilt meddelande",
+    "nlu_load_s": "bygga spaCy-pipelinen och läsa alla regelfiler",
+    "import_rows_per_s": "CSV-import med maskering, en transaktion, SQLite",
+    "http_reply_p50_ms": "signerad DM-händelse → botens svar hos Web API-ersättaren; 50 samtidiga användare "
+                         "som läser och skriver 1–3 s mellan meddelandena; en process, SQLite",
+    "http_reply_p99_ms": "som ovan",
+    "http_reply_saturated_p50_ms": "samma, men alla 50 skickar nästa meddelande direkt (kö i en process)",
+    "http_reply_saturated_p99_ms": "som ovan",
+    "peak_rss_mb": "högsta minnesanvändning (VmHWM) för en `omsorgsbot serve`-process under HTTP-mätningarna",
+}
+
+
+def machine() -> list[tuple[str, str]]:
+    cpu = next((line.split(":", 1)[1].strip() for line in _read("/proc/cpuinfo").splitlines()
+                if line.startswith("model name")), platform.processor() or "okänd")
+    mem_kb = next((int(line.split()[1]) for line in _read("/proc/meminfo").splitlines()
+                   if line.startswith("MemTotal:")), 0)
+    return [
+        ("Processor", cpu), ("Kärnor", str(os.cpu_count())), ("Minne", f"{mem_kb / 1024 / 1024:.1f} GiB"),
+        ("System", platform.platform()), ("Python", platform.python_version()),
+        ("SQLite", sqlite3.sqlite_version), ("PostgreSQL", _postgres_version()),
+        ("Datum", datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
+    ]
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:
+        return ""
+
+
+def _postgres_version() -> str:
+    from tests.support.postgres_server import find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        return "saknas"
+    out = subprocess.run([str(Path(bindir) / "pg_ctl"), "--version"], capture_output=True, text=True)
+    return out.stdout.strip() or "okänd"
+
+
+def run_all(quick: bool) -> list[Figure]:
+    sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
+
+    def digest_on_largest(n: int, backend: str, engine) -> list[Figure]:
+        return digest_figure(n, backend, engine) if n == sizes[-1] else []
+
+    figures = [report(f) for f in measure_nlu(10_000 if quick else 20_000)]
+    figures += measure_counts(sizes, postgres=True, on_filled=digest_on_largest)
+    figures += [report(f) for f in measure_import(100_000)]
+    figures += measure_http_reply()
+    return figures
+
+
+def markdown(figures: list[Figure], quick: bool, seconds: float) -> str:
+    by_name = {f.name: f for f in figures}
+    lines = [
+        "# Mätningar",
+        "",
+        "Skapad av `python bench/run.py" + (" --quick" if quick else "") + f"` på {seconds:.0f} s. "
+        "Siffrorna gäller maskinen nedan; kör om skriptet för att mäta på en annan.",
+        "",
+        "| maskin | |", "| --- | --- |",
+        *[f"| {k} | {v} |" for k, v in machine()],
+        "",
+        "## Mål",
+        "",
+        "| mått | värde | mål | uppfyllt |", "| --- | --- | --- | --- |",
+    ]
+    for name, test, words in TARGETS:
+        figure = by_name.get(name)
+        if figure is None:
+            lines.append(f"| `{name}` | – | {words} | mäts inte i snabbläget |" if quick and name.endswith("_1m")
+                         else f"| `{name}` | – | {words} | mättes inte |")
+        else:
+            lines.append(f"| `{name}` | {figure.line().split(': ', 1)[1]} | {words} | {'ja' if test(figure.value) else 'NEJ'} |")
+    lines += ["", "## Alla mått", "", "| mått | värde | vad |", "| --- | --- | --- |"]
+    for figure in figures:
+        lines.append(f"| `{figure.name}` | {figure.line().split(': ', 1)[1]} | {_explain(figure.name)} |")
+    lines += [
+        "",
+        "Räkningarna är medianen av typiska frågor (område och månad, en enhet, ett helt år) i en databas med N "
+        "genererade rapporter över fyra år och 40 enheter. Sammanfattningen (`digest_s_N`) är en hel "
+        "veckosammanfattning med siffror, text och diagram över samma databas. PostgreSQL-servern är en "
+        "tillfällig server som mätningen startar själv (med `synchronous_commit=off`, som testernas).",
+        "",
+        "Belastningsprovet (`python bench/load_test.py`: 1 000 signerade händelser från 100 användare genom två "
+        "processer på PostgreSQL, 10 % omleveranser) skriver inga siffror här; det lyckas eller misslyckas.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _explain(name: str) -> str:
+    if name in EXPLANATIONS:
+        return EXPLANATIONS[name]
+    if name.startswith("count_median_ms_"):
+        backend, size = name.removeprefix("count_median_ms_").split("_")
+        return f"räknefråga, median, {size} rapporter, {'SQLite' if backend == 'sqlite' else 'PostgreSQL'}"
+    if name.startswith("digest_s_"):
+        return "veckosammanfattning (siffror, text, diagram)" + (", PostgreSQL" if name.endswith("postgres") else ", SQLite")
+    if name.startswith("import_s_"):
+        return "hela importen, sekunder"
+    return ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    figures = run_all(args.quick)
+    seconds = time.perf_counter() - start
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(markdown(figures, args.quick, seconds), encoding="utf-8")
+    print(f"# {len(figures)} mått på {seconds:.0f} s; tabellen står i {args.out}")
+
+
+if __name__ == "__main__":
+    main()
