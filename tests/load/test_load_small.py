@@ -4,7 +4,6 @@ events to the other process."""
 
 from __future__ import annotations
 
-import pytest
 
 from bench.load_run import run_load
 
