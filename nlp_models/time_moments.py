@@ -257,3 +257,12 @@ def resolve_occurred_at(text: str, now: datetime) -> datetime | None:
     if moment is None or moment > now:
         return None
     return moment
+
+
+def names_clock_time(text: str) -> bool:
+    """Whether `text` pins the moment down ("kl 14.10", "halv tre", "för tio minuter sedan", "nyss")
+    rather than only a day or a part of it ("i natt", "i går"), where the stored hour is a guess."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    string = time_string(text)
+    return _ago(string) is not None or _clock(string) is not None

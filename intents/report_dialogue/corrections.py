@@ -17,6 +17,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"\b(?:andra|byt|satt)\s+(?:tid(?:en)?|tidpunkt(?:en)?)\s+(?:till\s+)?(?P<value>.+)")),
     ("time", re.compile(r"\bfel\s+(?:tid|dag|datum)\b[\s,.:;-]*" + _LEAD + r"(?P<value>.+)")),
     ("time", re.compile(r"^\s*(?:nej[\s,]+)?(?:det\s+)?(?:hande|intraffade|skedde)\s+(?:det\s+)?(?P<value>.+)")),
+    # only a clock time, "kl 02.30" or "14:10" (a bare "2" stays a numbered choice)
+    ("clock", re.compile(r"^\s*(?P<value>(?:(?:ca|cirka|runt|vid)\s+)?(?:kl|klockan)\.?\s*\d{1,2}(?:[.:]\d{2})?"
+                         r"|\d{1,2}[.:]\d{2})\s*[.!]?\s*$")),
     ("consequence", re.compile(r"\b(?:andra|byt|satt)\s+konsekvens(?:en)?\s+(?:till\s+)?(?P<value>.+)")),
     ("action", re.compile(r"\b(?:andra|byt|satt)\s+atgard(?:en)?\s+(?:till\s+)?(?P<value>.+)")),
     ("kind", re.compile(r"\b(?:det\s+ar\s+(?:en\s+)?|andra\s+(?:till\s+)?|byt\s+till\s+)(?:en\s+)?(?P<value>synpunkt|avvikelse)\b")),

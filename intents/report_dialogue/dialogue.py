@@ -21,6 +21,7 @@ from intents.report_dialogue.summary import render_summary
 from intents.swedish_dates import format_moment
 from intents.turn import Turn
 from nlp_models.normalize import fold
+from nlp_models.time_expressions import names_clock_time
 from storage.drafts import delete_draft, save_draft
 from storage.people import units_of
 from storage.vocabulary import UnitRelation
@@ -91,6 +92,7 @@ def start_report(turn: Turn) -> list[Reply]:
         area_confirmed=area_is_clear(analysis),
         secondary_areas=list(analysis.secondary_areas),
         occurred_at=understanding.occurred_at.isoformat() if understanding.occurred_at else None,
+        occurred_approximate=understanding.occurred_at is not None and not names_clock_time(turn.text),
         consequence=analysis.consequence,
         immediate_action=analysis.immediate_action,
         action_answered=analysis.immediate_action is not None,
@@ -164,6 +166,7 @@ def _merge_new_description(turn: Turn, draft: ReportDraft, text: str) -> list[Re
         draft.immediate_action, draft.action_answered = analysis.immediate_action, True
     if understanding.occurred_at and not draft.occurred_at:
         draft.occurred_at = understanding.occurred_at.isoformat()
+        draft.occurred_approximate = not names_clock_time(text)
     if understanding.unit:
         draft.unit = understanding.unit
     return replies
@@ -177,6 +180,8 @@ def _apply_correction(turn: Turn, draft: ReportDraft, correction: Correction) ->
         return slot_answers.read_unit(turn, draft, value)
     if correction.slot == "time":
         return slot_answers.read_time(turn, draft, value, turn.now)
+    if correction.slot == "clock":
+        return slot_answers.read_clock(turn, draft, value, turn.now)
     if correction.slot == "consequence":
         return slot_answers.read_consequence(turn, draft, value)
     if correction.slot == "action":

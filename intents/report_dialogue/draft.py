@@ -18,6 +18,7 @@ class ReportDraft:
     unit: str | None = None
     unit_candidates: list[str] = field(default_factory=list)
     occurred_at: str | None = None  # ISO, aware
+    occurred_approximate: bool = False  # only a day or part of day was said ("i natt"): the hour is a guess
     consequence: str | None = None
     immediate_action: str | None = None
     action_answered: bool = False

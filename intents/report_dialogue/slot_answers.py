@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 
 from intents.choice_matching import clean, is_no, match_choice
 from intents.messages import Choice
@@ -17,7 +17,8 @@ from intents.report_dialogue.questions import (
 )
 from intents.turn import Turn
 from nlp_models.personal_data import mask_personal_data
-from nlp_models.time_expressions import resolve_occurred_at
+from nlp_models.time_expressions import names_clock_time, resolve_occurred_at
+from storage.timestamps import STOCKHOLM
 
 
 @dataclass
@@ -73,15 +74,27 @@ def read_unit(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
 def read_time(turn: Turn, draft: ReportDraft, text: str, now: datetime) -> SlotResult:
     words = clean(text)
     if words in _NOW_WORDS:
-        draft.occurred_at = now.isoformat()
+        draft.occurred_at, draft.occurred_approximate = now.isoformat(), False
         return OK
     if words in _UNKNOWN_WORDS:
         return SlotResult(False, "Ungefär räcker, t.ex. ”i natt”, ”i morse” eller ”i går kväll”.")
     moment = resolve_occurred_at(text, now)
     if moment is None:
         return SlotResult(False, "Jag förstod inte tiden (den kan inte heller ligga i framtiden).")
-    draft.occurred_at = moment.isoformat()
+    draft.occurred_at, draft.occurred_approximate = moment.isoformat(), not names_clock_time(text)
     return OK
+
+
+def read_clock(turn: Turn, draft: ReportDraft, text: str, now: datetime) -> SlotResult:
+    """Only a clock time ("kl 02.30"): on the day already given ("i natt" → that night), else today."""
+    known = draft.occurred()
+    if known is not None:
+        day = known.astimezone(STOCKHOLM).date()
+        moment = resolve_occurred_at(text, min(now, datetime.combine(day, time(23, 59), tzinfo=STOCKHOLM)))
+        if moment is not None:
+            draft.occurred_at, draft.occurred_approximate = moment.isoformat(), False
+            return OK
+    return read_time(turn, draft, text, now)
 
 
 def read_consequence(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:

@@ -12,17 +12,24 @@ _CONSEQUENCE = {c.value: c.label.lower() for c in CONSEQUENCE_CHOICES}
 _CONTACT = {c.value: c.label for c in CONTACT_CHOICES}
 
 
+def _when(draft: ReportDraft, now: datetime) -> str:
+    occurred = draft.occurred()
+    if occurred is None:
+        return "–"
+    return format_moment(occurred, now) + (" (ungefär – skriv klockslaget om du vet det)"
+                                           if draft.occurred_approximate else "")
+
+
 def render_summary(draft: ReportDraft, now: datetime) -> str:
     kind = "Synpunkt" if draft.is_synpunkt else "Avvikelse"
     area = AREA_LABELS.get(draft.area, draft.area)
     because = f" (utifrån ”{', '.join(draft.area_evidence[:3])}”)" if draft.area_evidence else ""
-    occurred = draft.occurred()
     lines = [
         f"Sammanfattning av din {kind.lower()}:",
         f"• Typ: {kind}",
         f"• Område: {area}{because}",
         f"• Enhet: {draft.unit or '–'}",
-        f"• När: {format_moment(occurred, now) if occurred else '–'}",
+        f"• När: {_when(draft, now)}",
     ]
     if draft.is_synpunkt:
         lines.append(f"• Från: {draft.given_by or '–'}")

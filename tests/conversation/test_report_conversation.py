@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from intents.messages import ChannelKind
 from storage.database import session_scope
+from storage.timestamps import STOCKHOLM
 from storage.models import ConversationDraft, Report
 
 
@@ -233,3 +234,25 @@ def test_tom_start_fragar_vad_som_hande(conversation):
     assert "Berätta kort" in answer
     answer = conversation.say("bru på Björkhagen fick fel tabletter vid lunch i dag, ssk informerad, ingen skada")
     assert "Sammanfattning" in answer and "Läkemedel" in answer
+
+
+def test_bara_natt_ger_ungefarlig_tid_och_klockslag_ger_exakt(conversation):
+    summary = conversation.say("brukare på Solgården ramlade i natt, ingen skada, ssk kontaktad")
+    assert "När: i dag kl 03.00 (ungefär" in summary
+    conversation.say("avbryt")
+    summary = conversation.say("brukare på Solgården ramlade i natt kl 02.40, ingen skada, ssk kontaktad")
+    assert "När: i dag kl 02.40\n" in summary
+
+
+def test_klockslag_i_sammanfattningen_galler_samma_dag(conversation):
+    conversation.say("brukare på Solgården ramlade i går kväll, ingen skada, ssk kontaktad")
+    summary = conversation.say("kl 22.10")
+    assert "När: i går kl 22.10\n" in summary and "ungefär" not in summary
+    conversation.say("skicka")
+    [report] = stored_reports(conversation)
+    assert report.occurred_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M") == "2026-03-09 22:10"
+
+
+def test_en_siffra_i_sammanfattningen_ar_fortfarande_ett_val(conversation):
+    conversation.say("brukare på Solgården ramlade i går kväll, ingen skada, ssk kontaktad")
+    assert "AV-2026-00001" in conversation.say("1")
