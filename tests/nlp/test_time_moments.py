@@ -93,3 +93,14 @@ def test_sommartid_borjar_utan_krasch():
     now = _at(2026, 3, 29, 9, 0)
     moment = resolve_occurred_at("i natt halv tre", now)
     assert moment is not None and moment <= now
+
+
+@pytest.mark.parametrize(("text", "exact"), [
+    ("i natt", False), ("i går em", False), ("i måndags", False), ("ramlade i natt, ssk kontaktad", False),
+    ("i morse kl 7", True), ("halv tre", True), ("för tio minuter sedan", True), ("nyss", True),
+    ("kl 14:10 i badrummet", True),
+])
+def test_klockslag_skiljs_fran_ungefarlig_tid(text: str, exact: bool) -> None:
+    from nlp_models.time_expressions import names_clock_time
+
+    assert names_clock_time(text) is exact
