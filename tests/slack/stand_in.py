@@ -89,6 +89,7 @@ class StandIn:
         self._timer = threading.Timer(lifetime, self.stop)
         self._timer.daemon = True
         self._stopped = False
+        self.socket_url: str | None = None  # what apps.connections.open hands out (Socket Mode)
 
     # ---- lifecycle ----
 
@@ -136,6 +137,8 @@ class StandIn:
         if method == "auth.test":
             return 200, {}, {"ok": True, "url": "https://test.slack.com/", "team": "Test", "user": "omsorgsbot",
                              "team_id": "T1", "user_id": BOT_USER_ID, "bot_id": "BBOT", "is_enterprise_install": False}
+        if method == "apps.connections.open" and self.socket_url:
+            return 200, {}, {"ok": True, "url": self.socket_url}
         if method == "conversations.open":
             return 200, {}, {"ok": True, "channel": {"id": "D" + str(params.get("users", "X")).split(",")[0]}}
         if method in ("chat.postMessage", "chat.update"):
