@@ -37,7 +37,9 @@ def _run(users: int, turns_per_user: int, think_s: tuple[float, float]):
 
 
 def measure_http_reply(users: int = 50, turns_per_user: int = 4) -> list[Figure]:
-    """Reply times, and the bot process's peak memory (`peak_rss_mb`) over both runs."""
+    """Reply times, and the bot process's peak memory (`peak_rss_mb`) over both runs. That is the
+    worker's own high-water mark (VmHWM), not getrusage(RUSAGE_CHILDREN): on Linux a child's
+    ru_maxrss includes the parent's memory at fork, so it would report this benchmark's size."""
     figures, peak = [], 0.0
     for prefix, think in (("http_reply", THINK_S), ("http_reply_saturated", (0.0, 0.0))):
         result = _run(users, turns_per_user, think)

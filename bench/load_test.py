@@ -43,6 +43,8 @@ def main() -> int:
     print(result.summary())
     for failure in result.failures():
         print(f"FEL: {failure}")
+    if result.ok:
+        print("OK: varje avslutat samtal sparat exakt en gång, inga 5xx, alla kvittenser under 3 s")
     return 0 if result.ok else 1
 
 
