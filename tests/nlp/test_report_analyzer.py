@@ -263,9 +263,27 @@ def test_lex_sarah_vid_overgrepp_och_vanvard() -> None:
         "kollega skrek åt bru och drog henne hårt i armen",
         "misstänkt vanvård, bru ser vanvårdad ut",
         "det här kan vara ett lex Sarah-ärende",
+        "personal luktade alkohol på passet",
+        "nattpersonalen verkade påverkad",
     ]:
         result = analyze(text)
         assert result.lex_sarah and result.severe, text
+    for text in ["kollegan luktade gott", "personalen var inte påverkad"]:
+        assert not analyze(text).lex_sarah, text
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("tabletter hittade på golvet under sängen", "läkemedel"),
+        ("hittade tabletter på golvet", "läkemedel"),
+        ("bru hittad på golvet, ingen skada", "fall"),
+        ("bru ramlade i badrummet och tabletterna hamnade på golvet", "fall"),
+        ("brukaren har fått ett sår på rumpan av blöjan", "trycksår"),
+    ],
+)
+def test_vad_som_ligger_pa_golvet_avgor_omradet(text: str, area: str) -> None:
+    assert analyze(text).area == area
 
 
 def test_lex_maria_vid_allvarlig_vardskada() -> None:
