@@ -10,7 +10,11 @@ from intents.turn import Turn
 from nlp_models.normalize import fold
 from storage.reports import reports_by_reporter
 
-_ASKS_OWN = re.compile(r"\b(?:mina|min)\s+(?:rapporter|rapport|avvikelser|avvikelse|synpunkter|synpunkt|arenden)\b")
+_ASKS_OWN = re.compile(
+    r"\b(?:mina|min)\s+(?:rapporter|rapport|avvikelser|avvikelse|synpunkter|synpunkt|arenden)\b"
+    # "vad har jag rapporterat", "hur många avvikelser har jag skickat in", "det jag rapporterade"
+    r"|\b(?:har|hade)\s+jag\s+(?:\w+\s+)?(?:rapporterat|skickat|anmalt|lamnat|skrivit)\b"
+    r"|\b(?:det|den|dem|de)\s+jag\s+(?:har\s+)?(?:rapporterade|rapporterat|skickade|anmalde)\b")
 _STATUS = {"ny": "ny – inte hanterad ännu", "utreds": "utreds", "åtgärdad": "åtgärdad", "avslutad": "avslutad"}
 
 

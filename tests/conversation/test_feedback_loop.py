@@ -29,3 +29,12 @@ def test_personal_kan_inte_hantera_rapporter(conversation):
 def test_hantering_i_kanal_hanvisas_till_direktmeddelande(conversation):
     answer = conversation.say("visa AV-2026-00001", user="U-chef", channel=ChannelKind.PUBLIC)
     assert "direktmeddelande" in answer
+
+
+def test_fraga_om_det_jag_rapporterat_visar_egna_rapporter_inte_statistik(conversation):
+    conversation.say("brukare på Solgården hittad på golvet i natt, ingen skada, ssk kontaktad", user="U-usk")
+    conversation.say("skicka", user="U-usk")
+    answer = conversation.say("hur många avvikelser har jag rapporterat", user="U-usk")
+    assert "AV-2026-00001" in answer and "Statistik" not in answer
+    started = conversation.say("jag har rapporterat förut men nu ramlade bru på Solgården igen i natt", user="U-usk")
+    assert "Dina senaste rapporter" not in started
