@@ -90,6 +90,30 @@ def test_okar_fallen_jamfor_tre_manader_med_tre_fore(conversation):
     assert "20 under" in answer and "mot 1 under" in answer and "tydlig ökning" in answer
 
 
+def test_okar_fallen_utan_fragetecken_ar_en_fraga_och_ingen_rapport(conversation):
+    answer = mas(conversation, "ökar fallen på björkhagen")
+    assert "Rapporter om fall på Björkhagen" in answer and "När hände det" not in answer
+
+
+def test_fler_i_ar_an_i_fjol_jamfor_samma_tid_aret_fore(conversation):
+    # today is 10 March 2026: 1 Jan–10 Mar 2026 against 1 Jan–10 Mar 2025
+    for when in ("2026-01-05T10:00", "2026-02-05T10:00", "2026-03-09T10:00"):
+        add(conversation, "Solgården", "fall", when)
+    add(conversation, "Solgården", "fall", "2025-02-01T10:00")
+    add(conversation, "Solgården", "fall", "2025-03-11T10:00")  # after the same date last year: not counted
+    answer = mas(conversation, "är det fler fall i år än i fjol")
+    assert "3 under 1 januari–10 mars 2026" in answer
+    assert "mot 1 under samma tid året före (1 januari–10 mars 2025)" in answer
+
+
+def test_en_manad_jamfort_med_i_fjol_ar_arets_manad_mot_fjolarets(conversation):
+    add(conversation, "Solgården", "läkemedel", "2026-02-10T10:00")
+    add(conversation, "Solgården", "läkemedel", "2025-02-10T10:00")
+    add(conversation, "Solgården", "läkemedel", "2025-02-11T10:00")
+    answer = mas(conversation, "fler läkemedelsavvikelser i februari jämfört med i fjol")
+    assert "1 under 1–28 februari 2026 mot 2 under samma tid året före (1–28 februari 2025)" in answer
+
+
 def test_osakerheten_beskrivs_med_ord():
     assert two_sided_p(5, 5) == pytest.approx(1.0)
     assert "slumpen" in how_sure(6, 4) or "Ingen säker" in how_sure(6, 4)
