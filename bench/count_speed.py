@@ -37,6 +37,20 @@ def label(n: int) -> str:
     return f"{n // 1_000_000}m" if n >= 1_000_000 else f"{n // 1000}k"
 
 
+HANDLED_BEFORE = datetime(2026, 11, 1, tzinfo=STOCKHOLM)
+
+
+def _handled(moment: datetime, rng: random.Random) -> dict:
+    """As in a working municipality: older reports assessed, acted on and closed with feedback
+    (a few still open), the newest ones still waiting."""
+    if moment >= HANDLED_BEFORE or rng.random() < 0.02:
+        return {"status": rng.choice(["ny", "utreds"])}
+    assessed = moment + timedelta(days=rng.randrange(1, 20))
+    return {"status": "avslutad", "assessed_at": assessed, "feedback_at": assessed + timedelta(days=2),
+            "closed_at": assessed + timedelta(days=rng.randrange(3, 40)), "action": "åtgärdat",
+            "feedback": "återkopplat"}
+
+
 def fill(engine, n: int, seed: int = 7) -> list[int]:
     rng = random.Random(seed)
     with session_scope(engine) as session:
@@ -52,7 +66,8 @@ def fill(engine, n: int, seed: int = 7) -> list[int]:
             moment = start + timedelta(minutes=rng.randrange(0, 4 * 365 * 24 * 60))
             rows.append({"reference": f"B-{i:08d}", "kind": "avvikelse" if rng.random() < 0.85 else "synpunkt",
                          "area": rng.choice(AREAS), "secondary_areas": [], "unit_id": rng.choice(unit_ids),
-                         "occurred_at": moment, "reported_at": moment, "description": "x", "updated_at": moment})
+                         "occurred_at": moment, "reported_at": moment, "description": "x", "updated_at": moment,
+                         **_handled(moment, rng)})
         with session_scope(engine) as session:
             session.execute(insert(Report), rows)
     with engine.connect() as conn:

@@ -127,7 +127,8 @@ def markdown(figures: list[Figure], quick: bool, seconds: float) -> str:
     lines += [
         "",
         "Räkningarna är medianen av typiska frågor (område och månad, en enhet, ett helt år) i en databas med N "
-        "genererade rapporter över fyra år och 40 enheter. Sammanfattningen (`digest_s_N`) är en hel "
+        "genererade rapporter över fyra år och 40 enheter, där de äldre är bedömda, åtgärdade och avslutade som i en "
+        "kommun i drift och de senaste väntar. Sammanfattningen (`digest_s_N`) är en hel "
         "veckosammanfattning med siffror, text och diagram över samma databas. PostgreSQL-servern är en "
         "tillfällig server som mätningen startar själv (med `synchronous_commit=off`, som testernas).",
         "",
