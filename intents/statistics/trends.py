@@ -55,11 +55,18 @@ def last_full_months(today: date, months: int) -> tuple[Period, Period]:
     return Period(start, end), Period(earlier_start, earlier_end)
 
 
-def answer_trend(turn: Turn, request: StatisticsRequest) -> tuple[list[str], str]:
-    recent_period, earlier_period = last_full_months(turn.now.date(), MONTHS)
+def compare_periods(turn: Turn, request: StatisticsRequest, recent_period: Period, earlier_period: Period,
+                    earlier_words: str | None = None) -> tuple[list[str], str]:
+    """Two counts side by side and how sure the difference is; the answer's lines and what it revealed."""
     recent = count_reports(session=turn.session, flt=request.with_period(recent_period.start, recent_period.end))
     earlier = count_reports(session=turn.session, flt=request.with_period(earlier_period.start, earlier_period.end))
     what = counted_thing(request.question.kind, request.question.area, 2)
+    before = describe_period(earlier_period)
+    before = f"{earlier_words} ({before})" if earlier_words else before
     head = (f"{what[0].upper()}{what[1:]}{request.where}: {number(recent)} under {describe_period(recent_period)} "
-            f"mot {number(earlier)} under {describe_period(earlier_period)}.")
+            f"mot {number(earlier)} under {before}.")
     return [head, how_sure(recent, earlier), COUNTED_BY], head
+
+
+def answer_trend(turn: Turn, request: StatisticsRequest) -> tuple[list[str], str]:
+    return compare_periods(turn, request, *last_full_months(turn.now.date(), MONTHS))

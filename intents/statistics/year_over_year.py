@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from intents.statistics.counts import COUNTED_BY, counted_thing, number
 from intents.statistics.request import StatisticsRequest
-from intents.statistics.trends import how_sure
+from intents.statistics.trends import compare_periods
 from intents.turn import Turn
-from nlp_models.time_expressions import Period, describe_period
-from storage.report_counts import count_reports
+from nlp_models.time_expressions import Period
 
 
 def year_earlier(day: date) -> date:
@@ -41,9 +39,4 @@ def compared_periods(period: Period | None, today: date) -> tuple[Period, Period
 
 def answer_year_over_year(turn: Turn, request: StatisticsRequest) -> tuple[list[str], str]:
     recent_period, earlier_period = compared_periods(request.question.period, turn.now.date())
-    recent = count_reports(session=turn.session, flt=request.with_period(recent_period.start, recent_period.end))
-    earlier = count_reports(session=turn.session, flt=request.with_period(earlier_period.start, earlier_period.end))
-    what = counted_thing(request.question.kind, request.question.area, 2)
-    head = (f"{what[0].upper()}{what[1:]}{request.where}: {number(recent)} under {describe_period(recent_period)} "
-            f"mot {number(earlier)} under samma tid året före ({describe_period(earlier_period)}).")
-    return [head, how_sure(recent, earlier), COUNTED_BY], head
+    return compare_periods(turn, request, recent_period, earlier_period, earlier_words="samma tid året före")

@@ -30,6 +30,16 @@ SERVE = (
 )
 
 
+def stop_process(process: subprocess.Popen) -> None:
+    """Ask the server to stop; kill it if it does not within ten seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
 def _cli() -> typer.Typer:
     app = typer.Typer()
     serve_command.register(app)
@@ -92,10 +102,5 @@ def test_serve_http_answers_signed_requests(tmp_path):
         assert response.status == 401
         conn.close()
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop_process(process)
         api.stop()

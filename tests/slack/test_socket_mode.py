@@ -10,7 +10,7 @@ import time
 
 from tests.slack.socket_stand_in import SocketModeStandIn
 from tests.slack.stand_in import StandIn
-from tests.slack.test_serve_command import SERVE
+from tests.slack.test_serve_command import SERVE, stop_process
 
 
 def _dm_envelope(envelope_id: str, text: str, user: str = "U-usk") -> dict:
@@ -45,12 +45,7 @@ def test_socket_mode_tar_emot_direktmeddelanden_kvitterar_och_svarar(tmp_path):
         api.settle(quiet=1.0)
         assert len(api.made("chat.postMessage")) == 1
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop_process(process)
         log.close()
         link.stop()
         api.stop()
