@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from intents.choice_matching import clean, is_no, match_choice
 from intents.messages import Choice
@@ -90,10 +90,13 @@ def read_clock(turn: Turn, draft: ReportDraft, text: str, now: datetime) -> Slot
     known = draft.occurred()
     if known is not None:
         day = known.astimezone(STOCKHOLM).date()
-        moment = resolve_occurred_at(text, min(now, datetime.combine(day, time(23, 59), tzinfo=STOCKHOLM)))
-        if moment is not None:
-            draft.occurred_at, draft.occurred_approximate = moment.isoformat(), False
-            return OK
+        # that day, or the evening before it ("i natt" is stored on the morning side of midnight)
+        for candidate in (day, day - timedelta(days=1)):
+            end_of_day = datetime.combine(candidate, time(23, 59), tzinfo=STOCKHOLM)
+            moment = resolve_occurred_at(text, min(now, end_of_day))
+            if moment is not None and moment.astimezone(STOCKHOLM).date() == candidate:
+                draft.occurred_at, draft.occurred_approximate = moment.isoformat(), False
+                return OK
     return read_time(turn, draft, text, now)
 
 

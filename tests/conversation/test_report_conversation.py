@@ -253,6 +253,12 @@ def test_klockslag_i_sammanfattningen_galler_samma_dag(conversation):
     assert report.occurred_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M") == "2026-03-09 22:10"
 
 
+def test_sent_klockslag_efter_i_natt_galler_kvallen_fore(conversation):
+    conversation.say("brukare på Solgården ramlade i natt, ingen skada, ssk kontaktad")
+    summary = conversation.say("kl 23.40")
+    assert "När: i går kl 23.40\n" in summary
+
+
 def test_en_siffra_i_sammanfattningen_ar_fortfarande_ett_val(conversation):
     conversation.say("brukare på Solgården ramlade i går kväll, ingen skada, ssk kontaktad")
     assert "AV-2026-00001" in conversation.say("1")
