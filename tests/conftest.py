@@ -36,14 +36,19 @@ def shared_eval_file(name: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def postgres_server():
+def start_test_server():
+    """A throwaway PostgreSQL server; skipped where none can start, except in CI where that fails."""
     try:
-        server = start_server()
+        return start_server()
     except PostgresUnavailable as exc:
         if in_ci():
             pytest.fail(f"PostgreSQL behövs i CI: {exc}")
         pytest.skip(f"PostgreSQL-testerna hoppas över: {exc}")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    server = start_test_server()
     admin = make_engine(server.url())
     with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text(f"CREATE DATABASE {_TEMPLATE}"))

@@ -12,25 +12,13 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from bot.reply_text import render_replies
-from bot.settings import Settings
-from bot.slack.app_factory import create_app, make_web_client
-from bot.slack.deps import SlackDeps
-from bot.slack.http_server import SlackHttpServer
-from bot.slack.notifier import SlackNotifier
 from intents.engine import DialogueEngine
 from intents.messages import ChannelKind, IncomingMessage, Reply
 from intents.notifier import RecordingNotifier
-from intents.routines.search import RoutineSearch
-from intents.turn import BotServices
-from storage.database import make_engine, session_scope, upgrade_schema
-from storage.models import UnitCreate
-from storage.people import set_role
-from storage.units import create_unit
-from storage.vocabulary import Role, UnitType
-from tests.conftest import in_ci
-from tests.slack.conftest import SECRET, SlackHarness
-from tests.slack.stand_in import StandIn
-from tests.support.postgres_server import PostgresServer, PostgresUnavailable, start_server
+from storage.database import make_engine
+from tests.conftest import start_test_server
+from tests.slack.conftest import SlackHarness, seeded, services_on, start_slack
+from tests.support.postgres_server import PostgresServer
 
 NOW = datetime.fromisoformat("2026-03-10T14:00:00+01:00")
 
@@ -39,12 +27,7 @@ NOW = datetime.fromisoformat("2026-03-10T14:00:00+01:00")
 @pytest.fixture(scope="module")
 def own_postgres() -> Iterator[PostgresServer]:
     """A server only this module uses, so stopping it cannot disturb any other test."""
-    try:
-        server = start_server()
-    except PostgresUnavailable as exc:
-        if in_ci():
-            pytest.fail(f"PostgreSQL behövs i CI: {exc}")
-        pytest.skip(f"PostgreSQL-testerna hoppas över: {exc}")
+    server = start_test_server()
     try:
         yield server
     finally:
@@ -54,14 +37,6 @@ def own_postgres() -> Iterator[PostgresServer]:
 _databases = iter(range(1, 10_000))
 
 
-def seeded(db: Engine) -> Engine:
-    upgrade_schema(db)
-    with session_scope(db) as session:
-        for name, kind in [("Solgården", UnitType.SARSKILT_BOENDE), ("Björkhagen", UnitType.SARSKILT_BOENDE)]:
-            create_unit(session=session, unit_in=UnitCreate(name=name, type=kind, aliases=[]))
-        set_role(session=session, platform_user_id="U-chef", role=Role.CHEF, unit_name="Solgården")
-        set_role(session=session, platform_user_id="U-mas", role=Role.MAS)
-    return db
 
 
 @pytest.fixture
@@ -93,9 +68,6 @@ def server_is_up(server: PostgresServer) -> bool:
         probe.dispose()
 
 
-def services_on(db: Engine, nlu, routines, notifier) -> BotServices:
-    return BotServices(engine=db, nlu=nlu, routines=routines, routine_search=RoutineSearch(routines.routines),
-                       notifier=notifier, mas_user_ids=["U-mas"], sas_user_ids=[])
 
 
 @dataclass
@@ -117,15 +89,6 @@ def pg_dialogue(pg_db, shared_nlu, routine_library) -> Dialogue:
     return Dialogue(DialogueEngine(services_on(pg_db, shared_nlu, routine_library, notifier)), notifier)
 
 
-def start_slack(db: Engine, nlu, routines) -> tuple[SlackHarness, StandIn, SlackHttpServer]:
-    api = StandIn().start()
-    settings = Settings(_env_file=None, slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                        slack_api_url=api.api_url, slack_app_token=None)
-    client = make_web_client(settings)
-    deps = SlackDeps(dialogue=DialogueEngine(services_on(db, nlu, routines, SlackNotifier(client))),
-                     clock=lambda: NOW)
-    server = SlackHttpServer(create_app(settings, deps, client), host="127.0.0.1", port=0).start()
-    return SlackHarness(server, api, db, deps), api, server
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from sqlalchemy.engine import Engine
 from urllib.parse import urlencode, urlsplit
 
 import pytest
@@ -142,30 +144,45 @@ class SlackHarness:
         return [c.params.get("text", "") for c in self.api.made(method)]
 
 
-@pytest.fixture
-def slack(tmp_path, shared_nlu, routine_library):
-    db = make_engine(f"sqlite:///{tmp_path / 'slack.db'}")
+def seeded(db: Engine) -> Engine:
+    """Migrated, with two units, a chef for Solgården and a MAS."""
     upgrade_schema(db)
     with session_scope(db) as session:
         for name, kind in [("Solgården", UnitType.SARSKILT_BOENDE), ("Björkhagen", UnitType.SARSKILT_BOENDE)]:
             create_unit(session=session, unit_in=UnitCreate(name=name, type=kind, aliases=[]))
         set_role(session=session, platform_user_id="U-chef", role=Role.CHEF, unit_name="Solgården")
         set_role(session=session, platform_user_id="U-mas", role=Role.MAS)
+    return db
+
+
+def services_on(db: Engine, nlu, routines, notifier) -> BotServices:
+    return BotServices(engine=db, nlu=nlu, routines=routines, routine_search=RoutineSearch(routines.routines),
+                       notifier=notifier, mas_user_ids=["U-mas"], sas_user_ids=[])
+
+
+def start_slack(db: Engine, nlu, routines) -> tuple[SlackHarness, StandIn, SlackHttpServer]:
+    """The real Bolt app on `db`, served over HTTP and talking to a fresh Web API stand-in."""
     api = StandIn().start()
-    server = None
     try:
         settings = Settings(_env_file=None, slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
                             slack_api_url=api.api_url, slack_app_token=None)
         client = make_web_client(settings)
-        services = BotServices(engine=db, nlu=shared_nlu, routines=routine_library,
-                               routine_search=RoutineSearch(routine_library.routines),
-                               notifier=SlackNotifier(client), mas_user_ids=["U-mas"], sas_user_ids=[])
-        deps = SlackDeps(dialogue=DialogueEngine(services), clock=lambda: NOW)
-        app = create_app(settings, deps, client)
-        server = SlackHttpServer(app, host="127.0.0.1", port=0).start()
-        yield SlackHarness(server, api, db, deps)
+        deps = SlackDeps(dialogue=DialogueEngine(services_on(db, nlu, routines, SlackNotifier(client))),
+                         clock=lambda: NOW)
+        server = SlackHttpServer(create_app(settings, deps, client), host="127.0.0.1", port=0).start()
+    except BaseException:
+        api.stop()
+        raise
+    return SlackHarness(server, api, db, deps), api, server
+
+
+@pytest.fixture
+def slack(tmp_path, shared_nlu, routine_library):
+    db = seeded(make_engine(f"sqlite:///{tmp_path / 'slack.db'}"))
+    harness, api, server = start_slack(db, shared_nlu, routine_library)
+    try:
+        yield harness
     finally:
-        if server is not None:
-            server.stop()
+        server.stop()
         api.stop()
         db.dispose()
