@@ -19,19 +19,6 @@ from storage.models import ConversationDraft, Report
 from tests.slack.conftest import sign
 
 
-def raw(slack, request: bytes) -> bytes:
-    url = urlsplit(slack.server.url)
-    with socket.create_connection((url.hostname, url.port), timeout=10) as conn:
-        conn.sendall(request)
-        reply = b""
-        while b"\r\n" not in reply:
-            chunk = conn.recv(1024)
-            if not chunk:
-                break
-            reply += chunk
-    return reply
-
-
 def status_of(reply: bytes) -> int:
     return int(reply.split(b" ")[1])
 
@@ -143,8 +130,8 @@ def test_signerade_kuvert_med_fel_form_ger_aldrig_500(slack_on_sqlite, envelope)
 
 @pytest.mark.parametrize("length", [b"-1", b"abc", b"1e6", b" ", b"99999999999999999999999"])
 def test_trasig_content_length_ger_4xx(slack_on_sqlite, length):
-    reply = raw(slack_on_sqlite, b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                 b"Content-Length: " + length + b"\r\nConnection: close\r\n\r\n{}")
+    reply = slack_on_sqlite.raw(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                b"Content-Length: " + length + b"\r\nConnection: close\r\n\r\n{}")
     assert 400 <= status_of(reply) < 500, reply[:80]
 
 

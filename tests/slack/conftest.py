@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.client
 import itertools
 import json
+import socket
 import time
 import uuid
 from dataclasses import dataclass
@@ -83,6 +84,20 @@ class SlackHarness:
             return Response(response.status, response.read().decode("utf-8", "replace"))
         finally:
             conn.close()
+
+    def raw(self, request: bytes) -> bytes:
+        """Send bytes as they are (for requests http.client will not make) and return the reply up
+        to the end of its status line."""
+        url = urlsplit(self.server.url)
+        with socket.create_connection((url.hostname, url.port), timeout=10) as conn:
+            conn.sendall(request)
+            reply = b""
+            while b"\r\n" not in reply:
+                chunk = conn.recv(1024)
+                if not chunk:
+                    break
+                reply += chunk
+        return reply
 
     # ---- Slack payloads ----
 

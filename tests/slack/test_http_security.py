@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import socket
 import time
-from urllib.parse import urlsplit
 
 from tests.slack.conftest import sign
 
@@ -65,22 +63,11 @@ def test_wrong_path_and_method(slack):
 
 def test_oversized_body_is_refused_before_it_is_read(slack):
     """A 413 comes back at once, after only the headers: the server never reads a huge body."""
-    url = urlsplit(slack.server.url)
-    with socket.create_connection((url.hostname, url.port), timeout=10) as conn:
-        conn.sendall(b"POST /slack/events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                     b"Content-Length: 50000000\r\n\r\n{")
-        reply = b""
-        while b"\r\n" not in reply:
-            chunk = conn.recv(1024)
-            if not chunk:
-                break
-            reply += chunk
+    reply = slack.raw(b"POST /slack/events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                      b"Content-Length: 50000000\r\n\r\n{")
     assert reply.startswith(b"HTTP/1.0 413") or reply.startswith(b"HTTP/1.1 413"), reply[:80]
 
 
 def test_missing_content_length_is_refused(slack):
-    url = urlsplit(slack.server.url)
-    with socket.create_connection((url.hostname, url.port), timeout=10) as conn:
-        conn.sendall(b"POST /slack/events HTTP/1.0\r\nContent-Type: application/json\r\n\r\n")
-        reply = conn.recv(1024)
+    reply = slack.raw(b"POST /slack/events HTTP/1.0\r\nContent-Type: application/json\r\n\r\n")
     assert reply.split(b" ")[1] == b"411", reply[:80]
