@@ -125,7 +125,7 @@ def _simulate_user(user: str, offset: int, turns: int, workers: list, api: Stand
                 other = workers[(sent + offset) % len(workers)]
                 status, seconds = post_signed(other.address, body, retry_num=1)
                 tally.ack(status, seconds, retry=True)
-            reply = api.wait_until("chat.postMessage", sent, where, timeout=reply_timeout)[sent - 1]
+            reply = api.wait_for("chat.postMessage", sent, timeout=reply_timeout, where=where)[sent - 1]
             with tally.lock:
                 tally.result.reply_seconds.append(time.perf_counter() - t0)
             if text == "skicka":

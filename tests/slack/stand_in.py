@@ -168,31 +168,20 @@ class StandIn:
         with self._lock:
             return [c for c in self.calls if c.method == method and (c.status == 200 or not ok_only)]
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 10.0, ok_only: bool = True) -> list[Call]:
-        """Bounded wait until `count` successful calls of `method` have arrived."""
+    def wait_for(self, method: str, count: int = 1, timeout: float = 10.0, ok_only: bool = True,
+                 where: Callable[[Call], bool] | None = None) -> list[Call]:
+        """Bounded wait until `count` successful calls of `method` (for which `where` holds) have arrived."""
         deadline = time.monotonic() + timeout
         with self._lock:
             while True:
-                found = [c for c in self.calls if c.method == method and (c.status == 200 or not ok_only)]
+                found = [c for c in self.calls if c.method == method and (c.status == 200 or not ok_only)
+                         and (where is None or where(c))]
                 if len(found) >= count:
                     return found
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    seen = [c.method for c in self.calls]
-                    raise AssertionError(f"väntade på {count} × {method}, fick {len(found)}; anrop: {seen}")
-                self._lock.wait(left)
-
-    def wait_until(self, method: str, count: int, where: Callable[[Call], bool], timeout: float = 10.0) -> list[Call]:
-        """Bounded wait until `count` successful calls of `method` for which `where` holds have arrived."""
-        deadline = time.monotonic() + timeout
-        with self._lock:
-            while True:
-                found = [c for c in self.calls if c.method == method and c.status == 200 and where(c)]
-                if len(found) >= count:
-                    return found
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError(f"waited for {count} × {method}, got {len(found)}")
+                    seen = [c.method for c in self.calls[-20:]]
+                    raise AssertionError(f"väntade på {count} × {method}, fick {len(found)}; senaste anrop: {seen}")
                 self._lock.wait(left)
 
     def settle(self, quiet: float = 1.0, timeout: float = 10.0) -> None:
