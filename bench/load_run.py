@@ -11,6 +11,7 @@ import random
 import tempfile
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from sqlmodel import select
 
 from bench.slack_traffic import (
     REPORT_TEXTS,
+    dm_channel,
     dm_envelope,
     percentile,
     post_signed,
@@ -115,7 +117,7 @@ def _simulate_user(user: str, offset: int, turns: int, workers: list, api: Stand
         for text in (rng.choice(REPORT_TEXTS), "skicka"):
             if think_s[1] > 0:
                 time.sleep(rng.uniform(*think_s))
-            event_id, body = dm_envelope(user, text)
+            _, body = dm_envelope(user, text)
             worker = workers[(sent + offset) % len(workers)]
             t0 = time.perf_counter()  # from the event leaving "Slack" to the reply arriving there
             status, seconds = post_signed(worker.address, body)
@@ -174,8 +176,8 @@ def run_load(*, database_url: str, events: int = 1000, users: int = 100, retry_s
         result.warm_up_dialogues = sum(done for _, done in warm_up.values())
         outcomes |= warm_up
         result.completed_per_user = {name: done for name, (_, done) in outcomes.items() if done}
-        posted = api.made("chat.postMessage")
-        result.extra_replies = sum(max(0, sum(1 for c in posted if replies_to(name)(c)) - sent)
+        replies_per_channel = Counter(c.params.get("channel") for c in api.made("chat.postMessage"))
+        result.extra_replies = sum(max(0, replies_per_channel[dm_channel(name)] - sent)
                                    for name, (sent, _) in outcomes.items())
         _read_database(database_url, result)
         result.worker_peak_rss_mb = max(worker.peak_rss_mb() for worker in started)

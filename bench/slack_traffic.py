@@ -110,7 +110,7 @@ def start_worker(*, database_url: str, api_url: str, workdir: Path, startup_time
 def dm_envelope(user: str, text: str, event_id: str | None = None) -> tuple[str, str]:
     """(event_id, JSON body) of a message.im event as Slack sends it."""
     event_id = event_id or f"Ev{uuid.uuid4().hex[:16]}"
-    event = {"type": "message", "channel": f"D{user}", "channel_type": "im", "user": user, "text": text,
+    event = {"type": "message", "channel": dm_channel(user), "channel_type": "im", "user": user, "text": text,
              "ts": f"{time.time():.6f}", "client_msg_id": str(uuid.uuid4())}
     envelope = {"token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback", "event": event,
                 "event_id": event_id, "event_time": int(time.time()),
@@ -137,9 +137,14 @@ def post_signed(address: tuple[str, int], body: str, *, retry_num: int | None = 
         conn.close()
 
 
+def dm_channel(user: str) -> str:
+    """The DM channel the stand-in's conversations.open gives for `user`."""
+    return f"D{user}"
+
+
 def replies_to(user: str):
     """Matches the stand-in's chat.postMessage calls that answer `user` in their DM."""
-    channel = f"D{user}"
+    channel = dm_channel(user)
     return lambda call: call.params.get("channel") == channel
 
 
