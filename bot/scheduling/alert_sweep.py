@@ -17,12 +17,10 @@ from sqlalchemy.engine import Engine
 
 from bot.scheduling.digest_sender import DigestSender
 from bot.settings import Settings
-from intents.alert_text import alert_text
-from intents.report_dialogue.questions import AREA_LABELS
+from intents.immediate_alerts import alert_key, alert_recipients, alert_text
 from storage.alert_candidates import release_notification, sent_notification_keys, serious_reports_reported_since
 from storage.database import session_scope
 from storage.notifications import claim_notification
-from storage.people import managers_of
 from storage.timestamps import utc_now
 
 log = logging.getLogger(__name__)
@@ -38,29 +36,15 @@ class PendingAlert:
     text: str
 
 
-def alert_key(reference: str, recipient: str) -> str:
-    return f"alert:{reference}:{recipient}"
-
-
-def _text(report, unit_name: str, now: datetime) -> str:
-    return alert_text(reference=report.reference, unit_name=unit_name,
-                      area_label=AREA_LABELS.get(report.area, str(report.area)), occurred=report.occurred_at, now=now,
-                      description=report.description, severe=report.severe or report.consequence == "allvarlig",
-                      lex_sarah=report.lex_sarah_candidate, lex_maria=report.lex_maria_candidate)
-
-
 def pending_alerts(*, engine: Engine, settings: Settings, now: datetime,
                    window: timedelta = SWEEP_WINDOW) -> list[PendingAlert]:
     pending: list[PendingAlert] = []
     with session_scope(engine) as session:
         for report, unit_name in serious_reports_reported_since(session=session, since=now - window):
-            recipients = list(settings.mas_user_ids)
-            if report.lex_sarah_candidate:
-                recipients += [p.platform_user_id for p in managers_of(session=session, unit_id=report.unit_id)]
-                recipients += list(settings.sas_user_ids)
-            text = _text(report, unit_name, now)
+            text = alert_text(report, unit_name, now)
             pending += [PendingAlert(alert_key(report.reference, r), r, report.id, text)
-                        for r in dict.fromkeys(recipients)]
+                        for r in alert_recipients(session=session, report=report, mas_user_ids=settings.mas_user_ids,
+                                                  sas_user_ids=settings.sas_user_ids)]
         already = sent_notification_keys(session=session, keys=[p.key for p in pending])
     return [p for p in pending if p.key not in already]
 

@@ -6,15 +6,13 @@ import logging
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from intents.alert_text import alert_text
+from intents.immediate_alerts import alert_key, alert_recipients, alert_text, needs_alert
 from intents.messages import Reply
 from intents.report_dialogue.draft import ReportDraft
-from intents.report_dialogue.questions import AREA_LABELS
 from intents.routines.library import Routine
 from intents.turn import Turn
 from storage.models import ReportCreate
 from storage.notifications import claim_notification
-from storage.people import managers_of
 from storage.reports import create_report
 from storage.units import get_or_create_unit
 from storage.vocabulary import Area, Consequence, ReportKind, Source
@@ -71,7 +69,7 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
     except SQLAlchemyError:
         log.exception("saving a report failed")
         return None
-    _alert(turn, draft, report, unit.id)
+    _alert(turn, report, unit.name)
     if draft.is_synpunkt:
         text = (f"Tack! Synpunkten är registrerad som {report.reference}. "
                 "Närmaste chef tar hand om den" + (" och återkommer." if draft.contact_wanted else "."))
@@ -81,20 +79,13 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
     return Reply(text + _next_steps(turn, draft))
 
 
-def _alert(turn: Turn, draft: ReportDraft, report, unit_id: int) -> None:
+def _alert(turn: Turn, report, unit_name: str) -> None:
     """Severe reports go to the MAS at once; lex Sarah candidates also to the unit's chef and the SAS."""
-    if not (report.severe or report.lex_sarah_candidate or report.lex_maria_candidate):
+    if not needs_alert(report):
         return
-    reference, report_id = report.reference, report.id
-    text = alert_text(reference=reference, unit_name=draft.unit, area_label=AREA_LABELS.get(draft.area, draft.area),
-                      occurred=draft.occurred(), now=turn.now, description=draft.description,
-                      severe=report.severe, lex_sarah=report.lex_sarah_candidate,
-                      lex_maria=report.lex_maria_candidate)
-    recipients = list(turn.services.mas_user_ids)
-    if report.lex_sarah_candidate:
-        recipients += [p.platform_user_id for p in managers_of(session=turn.session, unit_id=unit_id)]
-        recipients += list(turn.services.sas_user_ids)
-    for recipient in dict.fromkeys(recipients):
-        if claim_notification(session=turn.session, key=f"alert:{reference}:{recipient}", recipient=recipient,
-                              report_id=report_id):
+    text = alert_text(report, unit_name, turn.now)
+    for recipient in alert_recipients(session=turn.session, report=report, mas_user_ids=turn.services.mas_user_ids,
+                                      sas_user_ids=turn.services.sas_user_ids):
+        if claim_notification(session=turn.session, key=alert_key(report.reference, recipient), recipient=recipient,
+                              report_id=report.id):
             turn.outbox.append((recipient, text))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.scheduling.alert_sweep import alert_key, sweep_alerts
+from bot.scheduling.alert_sweep import sweep_alerts
+from intents.immediate_alerts import alert_key
 from bot.scheduling.digest_sender import RecordingDigestSender
 from storage.database import session_scope
 from storage.notifications import claim_notification
