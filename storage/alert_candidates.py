@@ -7,16 +7,15 @@ from datetime import datetime
 from sqlmodel import Session, delete, select
 
 from storage.models import Report, SentNotification, Unit
+from storage.report_counts import flagged
 
 
 def serious_reports_reported_since(*, session: Session, since: datetime) -> list[tuple[Report, str]]:
     """Flagged reports (severe or serious consequence, lex Sarah, lex Maria) reported at or after `since`,
     oldest first, with unit names."""
-    flagged = (Report.severe.is_(True)) | (Report.lex_sarah_candidate.is_(True)) | (  # type: ignore[attr-defined]
-        Report.lex_maria_candidate.is_(True)) | (Report.consequence == "allvarlig")  # type: ignore[attr-defined]
     rows = session.exec(
         select(Report, Unit.name).join(Unit, Unit.id == Report.unit_id)
-        .where(flagged, Report.reported_at >= since)
+        .where(flagged(), Report.reported_at >= since)
         .order_by(Report.reported_at, Report.id)  # type: ignore[arg-type]
     ).all()
     return [(report, name) for report, name in rows]

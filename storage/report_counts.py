@@ -92,10 +92,16 @@ def count_without_feedback(*, session: Session, flt: CountFilter) -> int:
     return session.exec(query).one()
 
 
+def flagged():
+    """SQL condition for a flagged report: severe or consequence "allvarlig", or a lex Sarah / lex Maria
+    candidate (intents.immediate_alerts.needs_alert says the same of one report)."""
+    return (Report.severe.is_(True)) | (Report.lex_sarah_candidate.is_(True)) | (  # type: ignore[attr-defined]
+        Report.lex_maria_candidate.is_(True)) | (Report.consequence == "allvarlig")  # type: ignore[attr-defined]
+
+
 def severe_reports(*, session: Session, flt: CountFilter, limit: int = 5) -> tuple[int, list[tuple[Report, str]]]:
     """Severe reports and lex Sarah/Maria candidates: the total and the latest few with unit names."""
-    serious = (Report.severe.is_(True)) | (Report.lex_sarah_candidate.is_(True)) | (  # type: ignore[attr-defined]
-        Report.lex_maria_candidate.is_(True)) | (Report.consequence == "allvarlig")  # type: ignore[attr-defined]
+    serious = flagged()
     total = session.exec(_where(select(func.count()).select_from(Report), flt).where(serious)).one()
     rows = session.exec(
         _where(select(Report, Unit.name).join(Unit, Unit.id == Report.unit_id), flt)

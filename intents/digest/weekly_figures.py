@@ -12,6 +12,7 @@ from sqlmodel import Session
 from intents.digest.comparison import Comparison, compare
 from intents.digest.hsl_areas import HSL_AREAS, hsl_area
 from intents.digest.iso_weeks import IsoWeek
+from intents.immediate_alerts import is_severe
 from storage.digest_queries import areas_and_descriptions
 from storage.report_counts import (CountFilter, count_by_area, count_by_unit, count_reports, count_unassessed,
                                    count_without_feedback, severe_reports)
@@ -71,7 +72,7 @@ def _summary(description: str) -> str:
 
 def _reasons(report) -> tuple[str, ...]:
     reasons = []
-    if report.severe or report.consequence == "allvarlig":
+    if is_severe(report):
         reasons.append("allvarlig")
     if report.lex_sarah_candidate:
         reasons.append("lex Sarah")
