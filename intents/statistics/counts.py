@@ -68,14 +68,15 @@ def weeks_of(period: Period) -> list[Period]:
     return out
 
 
-def table(rows: list[tuple[str, int]], limit: int = TABLE_ROWS) -> list[str]:
-    shown = rows[:limit]
-    width = max((len(label) for label, _ in shown), default=0)
-    lines = [f"{label.ljust(width)}  {number(n)}" for label, n in shown]
+def top_rows(rows: list[tuple[str, int]], limit: int = TABLE_ROWS) -> list[tuple[str, int]]:
+    """The first `limit` rows, then the rest summed as "Övriga"."""
     rest = rows[limit:]
-    if rest:
-        lines.append(f"{'Övriga'.ljust(width)}  {number(sum(n for _, n in rest))}")
-    return lines
+    return rows[:limit] + ([("Övriga", sum(n for _, n in rest))] if rest else [])
+
+
+def table(rows: list[tuple[str, int]], limit: int = TABLE_ROWS) -> list[str]:
+    width = max((len(label) for label, _ in rows[:limit]), default=0)
+    return [f"{label.ljust(width)}  {number(n)}" for label, n in top_rows(rows, limit)]
 
 
 def headline(request: StatisticsRequest, total: int) -> str:
@@ -100,7 +101,7 @@ def answer_counts(turn: Turn, request: StatisticsRequest) -> CountAnswer:
     if question.group_by in ("unit", "area") and total:
         rows = (count_by_unit if question.group_by == "unit" else count_by_area)(session=session, flt=flt)
         lines += ["", *table(rows)]
-        shown = rows[:TABLE_ROWS] + ([("Övriga", sum(n for _, n in rows[TABLE_ROWS:]))] if rows[TABLE_ROWS:] else [])
+        shown = top_rows(rows)
         chart = Chart(title=head.rstrip("."), labels=[label for label, _ in shown], values=[n for _, n in shown])
     elif question.group_by in ("month", "week") and total:
         today: date = turn.now.date()
