@@ -11,18 +11,12 @@ from intents.turn import Turn
 from nlp_models.time_expressions import Period
 
 
-def year_earlier(day: date) -> date:
+def shift_years(day: date, years: int) -> date:
+    """The same date `years` later (negative: earlier); 29 February becomes the 28th."""
     try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
-def year_later(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
+        return day.replace(year=day.year + years)
     except ValueError:
-        return day.replace(year=day.year + 1, day=28)
+        return day.replace(year=day.year + years, day=28)
 
 
 def compared_periods(period: Period | None, today: date) -> tuple[Period, Period]:
@@ -32,9 +26,9 @@ def compared_periods(period: Period | None, today: date) -> tuple[Period, Period
     has begun, against it."""
     if period is None or period.start.year != period.end.year:
         period = Period(date(today.year, 1, 1), today)
-    elif period.start.year == today.year - 1 and year_later(period.start) <= today:
-        period = Period(year_later(period.start), min(year_later(period.end), today))
-    return period, Period(year_earlier(period.start), year_earlier(period.end))
+    elif period.start.year == today.year - 1 and shift_years(period.start, 1) <= today:
+        period = Period(shift_years(period.start, 1), min(shift_years(period.end, 1), today))
+    return period, Period(shift_years(period.start, -1), shift_years(period.end, -1))
 
 
 def answer_year_over_year(turn: Turn, request: StatisticsRequest) -> tuple[list[str], str]:
