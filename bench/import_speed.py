@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.figures import Figure  # noqa: E402
-from nlp_models.personal_data import mask_personal_data  # noqa: E402
+from nlp_models.personal_data.masking import mask_personal_data  # noqa: E402
 from storage.database import make_engine, session_scope, upgrade_schema  # noqa: E402
 from storage.report_import import parse_file, write_parsed  # noqa: E402
 

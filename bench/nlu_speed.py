@@ -58,7 +58,7 @@ def messages(n: int, seed: int = 7) -> list[str]:
 
 def measure_nlu(messages_count: int = 20_000) -> list[Figure]:
     start = time.perf_counter()
-    from nlp_models.report_analyzer import ReportAnalyzer
+    from nlp_models.reports.analyzer import ReportAnalyzer
 
     analyzer = ReportAnalyzer()
     analyzer.analyze("bru ramlade i hallen, ssk kontaktad")

@@ -11,8 +11,8 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from storage.indicator_computation import compute_indicator_values
-from storage.indicator_demo import create_demo_indicator_values
+from storage.indicators.computation import compute_indicator_values
+from storage.indicators.demo_values import create_demo_indicator_values
 from storage.models import Report, UnitCreate
 from storage.people import set_role
 from storage.report_counts import CountFilter, count_reports

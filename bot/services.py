@@ -12,7 +12,7 @@ from intents.routines.library import RoutineLibrary, load_routines
 from intents.routines.search import RoutineSearch
 from intents.turn import BotServices
 from nlp_models.analyzer import LanguageUnderstanding
-from nlp_models.unit_matcher import UnitEntry
+from nlp_models.units.matcher import UnitEntry
 from storage.database import session_scope
 from storage.units import list_units
 

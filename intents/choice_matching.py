@@ -5,7 +5,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from intents.messages import Choice
-from nlp_models.normalize import fold
+from nlp_models.text.normalize import fold
 
 YES = {"ja", "j", "japp", "jo", "jajamen", "ok", "okej", "oki", "visst", "absolut", "stammer", "ja tack", "yes", "y"}
 NO = {"nej", "n", "nae", "na", "nope", "no", "nej tack", "inte"}

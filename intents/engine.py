@@ -18,7 +18,7 @@ from intents.routines.answer import answer_routine_question
 from intents.statistics.answers import answer_statistics
 from intents.statistics.clarification import CLARIFY_FLOW, answer_clarification
 from intents.turn import BotServices, Turn
-from nlp_models.unit_matcher import UnitEntry
+from nlp_models.units.matcher import UnitEntry
 from storage.database import session_scope
 from storage.drafts import load_draft
 from storage.people import get_or_create_person

@@ -18,11 +18,11 @@ from sqlmodel import Session, select
 from intents.access import REFUSAL, statistics_scope
 from intents.messages import Reply
 from intents.turn import Turn
-from nlp_models.normalize import fold
-from storage.indicator_definitions import IndicatorSpec, load_indicator_catalog, sync_indicator_definitions
-from storage.indicator_periods import describe_period
-from storage.indicator_status import IndicatorStatus, indicator_statuses
-from storage.indicator_values import MUNICIPALITY
+from nlp_models.text.normalize import fold
+from storage.indicators.definitions import IndicatorSpec, load_indicator_catalog, sync_indicator_definitions
+from storage.indicators.periods import describe_period
+from storage.indicators.status import IndicatorStatus, indicator_statuses
+from storage.indicators.values import MUNICIPALITY
 from storage.models import IndicatorDefinition, IndicatorValue
 from storage.units import get_unit_by_name
 

@@ -7,7 +7,7 @@ import re
 from intents.messages import Reply
 from intents.swedish_dates import format_moment
 from intents.turn import Turn
-from nlp_models.normalize import fold
+from nlp_models.text.normalize import fold
 from storage.reports import reports_by_reporter
 
 _ASKS_OWN = re.compile(

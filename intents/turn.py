@@ -14,7 +14,7 @@ from intents.notifier import Notifier
 from intents.routines.library import RoutineLibrary
 from intents.routines.search import RoutineSearch
 from nlp_models.analyzer import LanguageUnderstanding, Understanding
-from nlp_models.personal_data import mask_personal_data
+from nlp_models.personal_data.masking import mask_personal_data
 from storage.access_log import log_access
 from storage.models import Person
 

@@ -13,10 +13,10 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from nlp_models.question_parser import QuestionParse, QuestionParser
-from nlp_models.report_analyzer import ReportAnalysis, ReportAnalyzer
-from nlp_models.time_expressions import resolve_occurred_at
-from nlp_models.unit_matcher import UnitEntry, UnitMatcher
+from nlp_models.questions.parser import QuestionParse, QuestionParser
+from nlp_models.reports.analyzer import ReportAnalysis, ReportAnalyzer
+from nlp_models.times.expressions import resolve_occurred_at
+from nlp_models.units.matcher import UnitEntry, UnitMatcher
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

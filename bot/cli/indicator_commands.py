@@ -13,12 +13,12 @@ from bot.database_setup import open_database
 from bot.settings import get_settings
 from intents.indicator_answers import current_definitions, format_value
 from storage.database import session_scope
-from storage.indicator_computation import compute_indicator_values
-from storage.indicator_definitions import IndicatorDefinitionError, IndicatorSpec, load_indicator_catalog, \
+from storage.indicators.computation import compute_indicator_values
+from storage.indicators.definitions import IndicatorDefinitionError, IndicatorSpec, load_indicator_catalog, \
     sync_indicator_definitions
-from storage.indicator_import import import_indicator_files
-from storage.indicator_periods import describe_period
-from storage.indicator_status import indicator_statuses
+from storage.indicators.value_import import import_indicator_files
+from storage.indicators.periods import describe_period
+from storage.indicators.status import indicator_statuses
 
 MAX_LINES_SHOWN = 30
 

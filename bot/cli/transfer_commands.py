@@ -17,14 +17,14 @@ from storage.report_import import ImportFileError, parse_file, read_file, write_
 
 @lru_cache(maxsize=1)
 def _classifier():
-    from nlp_models.report_analyzer import ReportAnalyzer
+    from nlp_models.reports.analyzer import ReportAnalyzer
 
     analyzer = ReportAnalyzer()
     return lambda text: analyzer.analyze(text).area
 
 
 def _mask(text: str) -> str:
-    from nlp_models.personal_data import mask_personal_data
+    from nlp_models.personal_data.masking import mask_personal_data
 
     return mask_personal_data(text).text
 

@@ -25,8 +25,8 @@ from intents.report_dialogue.questions import AREA_LABELS
 from intents.swedish_dates import format_moment
 from storage.access_log import log_access
 from storage.database import session_scope
-from storage.indicator_definitions import list_indicator_definitions
-from storage.indicator_values import value_series_by_indicator
+from storage.indicators.definitions import list_indicator_definitions
+from storage.indicators.values import value_series_by_indicator
 from storage.models import Person, Report, ReportUpdate, Unit
 from storage.people import get_or_create_person, units_of
 from storage.report_counts import CountFilter, count_by_area

@@ -7,7 +7,7 @@ its (folded) description contains; with none it stays "övrigt".
 
 from __future__ import annotations
 
-from nlp_models.normalize import fold
+from nlp_models.text.normalize import fold
 
 ALLMAN = "Allmän omvårdnad"
 DOKUMENTATION = "Dokumentation"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from storage.indicator_definitions import IndicatorDefinitionError, load_indicator_catalog
+from storage.indicators.definitions import IndicatorDefinitionError, load_indicator_catalog
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from intents.charts import AREA_COLOURS, figure_png, new_figure
 from intents.digest.weekly_figures import AREAS, WeeklyFigures
-from nlp_models.normalize import fold
+from nlp_models.text.normalize import fold
 
 
 def weekly_chart_png(figures: WeeklyFigures) -> bytes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp_models.normalize import fold
+from nlp_models.text.normalize import fold
 
 _LEAD = r"(?:det\s+(?:var|ar|gallde|galler)\s+(?:pa\s+|i\s+)?|pa\s+|till\s+)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -20,8 +20,8 @@ from intents.report_dialogue.submission import submit
 from intents.report_dialogue.summary import render_summary
 from intents.swedish_dates import format_moment
 from intents.turn import Turn
-from nlp_models.normalize import fold
-from nlp_models.time_expressions import names_clock_time
+from nlp_models.text.normalize import fold
+from nlp_models.times.expressions import names_clock_time
 from storage.drafts import delete_draft, save_draft
 from storage.people import units_of
 from storage.vocabulary import UnitRelation

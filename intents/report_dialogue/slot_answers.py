@@ -16,8 +16,8 @@ from intents.report_dialogue.questions import (
     SKIP,
 )
 from intents.turn import Turn
-from nlp_models.personal_data import mask_personal_data
-from nlp_models.time_expressions import names_clock_time, resolve_occurred_at
+from nlp_models.personal_data.masking import mask_personal_data
+from nlp_models.times.expressions import names_clock_time, resolve_occurred_at
 from storage.timestamps import STOCKHOLM
 
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from intents.report_handling.root_causes import ROOT_CAUSES, parse_causes
-from nlp_models.normalize import fold
-from nlp_models.personal_data import mask_personal_data
+from nlp_models.text.normalize import fold
+from nlp_models.personal_data.masking import mask_personal_data
 from storage.models import ReportUpdate
 from storage.report_queries import Queue
 from storage.vocabulary import Lagrum, ReportStatus

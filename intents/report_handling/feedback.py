@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from intents.report_handling.report_text import short_date
 from intents.turn import Turn
-from nlp_models.normalize import fold
+from nlp_models.text.normalize import fold
 from storage.models import Report
 from storage.notifications import claim_notification
 from storage.report_queries import ReportInContext

@@ -22,7 +22,7 @@ from intents.report_handling.feedback import FeedbackOutcome, send_feedback
 from intents.report_handling.permissions import COMMENT_ONLY, NO_UNITS, REFUSAL, HandlingScope, handling_scope
 from intents.report_handling.report_text import queue_line, report_text, short_description
 from intents.turn import Turn
-from nlp_models.personal_data import EPOST, PERSONNUMMER, TELEFONNUMMER
+from nlp_models.personal_data.masking import EPOST, PERSONNUMMER, TELEFONNUMMER
 from storage.report_queries import Queue, ReportInContext, history_with_actors, queued_reports, report_in_context
 from storage.reports import add_comment, update_report
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from intents.swedish_dates import MONTHS, STOCKHOLM, format_moment
-from nlp_models.personal_data import mask_personal_data
+from nlp_models.personal_data.masking import mask_personal_data
 from storage.report_queries import HistoryLine, QueuedReport, ReportInContext
 
 SHORT_DESCRIPTION = 60

@@ -10,7 +10,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from nlp_models.normalize import fold
+from nlp_models.text.normalize import fold
 
 ROOT_CAUSES = (
     "kommunikation och information",

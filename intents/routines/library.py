@@ -17,7 +17,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from nlp_models.normalize import fold
+from nlp_models.text.normalize import fold
 from storage.vocabulary import Area
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from intents.routines.library import Routine
-from nlp_models.normalize import fold
+from nlp_models.text.normalize import fold
 
 # Below this score `best` answers None: nothing in the question is specific enough.
 MIN_SCORE = 2.0

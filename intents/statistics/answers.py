@@ -12,8 +12,8 @@ from intents.statistics.severe import answer_severe
 from intents.statistics.trends import answer_trend
 from intents.statistics.year_over_year import answer_year_over_year
 from intents.turn import Turn
-from nlp_models.question_parser import QuestionParse
-from nlp_models.statistics_focus import statistics_focus
+from nlp_models.questions.parser import QuestionParse
+from nlp_models.questions.statistics_focus import statistics_focus
 
 _BY_FOCUS = {"year_over_year": answer_year_over_year, "trend": answer_trend, "open": answer_open, "severe": answer_severe, "largest": answer_largest}
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from intents.messages import Chart
 from intents.statistics.request import StatisticsRequest
 from intents.turn import Turn
-from nlp_models.time_expressions import Period, describe_period
+from nlp_models.times.expressions import Period, describe_period
 from storage.report_counts import count_by_area, count_by_unit, count_reports, earliest_occurrence
 
 TABLE_ROWS = 8

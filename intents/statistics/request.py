@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from intents.access import NO_UNITS, REFUSAL, statistics_scope
 from intents.messages import Choice, Reply
 from intents.turn import Turn
-from nlp_models.question_parser import QuestionParse
-from nlp_models.statistics_focus import unit_mention
+from nlp_models.questions.parser import QuestionParse
+from nlp_models.questions.statistics_focus import unit_mention
 from storage.drafts import save_draft
 from storage.report_counts import CountFilter
 from storage.units import get_unit_by_name

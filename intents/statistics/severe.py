@@ -8,7 +8,7 @@ from intents.statistics.counts import number
 from intents.statistics.request import StatisticsRequest
 from intents.swedish_dates import format_date
 from intents.turn import Turn
-from nlp_models.time_expressions import Period, describe_period
+from nlp_models.times.expressions import Period, describe_period
 from storage.report_counts import severe_reports
 from storage.timestamps import to_stockholm
 

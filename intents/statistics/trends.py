@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from intents.statistics.counts import COUNTED_BY, counted_thing, number
 from intents.statistics.request import StatisticsRequest
 from intents.turn import Turn
-from nlp_models.time_expressions import Period, describe_period
+from nlp_models.times.expressions import Period, describe_period
 from storage.report_counts import count_reports
 
 MONTHS = 3

@@ -8,7 +8,7 @@ from datetime import date
 from intents.statistics.request import StatisticsRequest
 from intents.statistics.trends import compare_periods
 from intents.turn import Turn
-from nlp_models.time_expressions import Period
+from nlp_models.times.expressions import Period
 
 
 def shift_years(day: date, years: int) -> date:

@@ -64,8 +64,8 @@ def test_allvarliga_och_lex_listas_med_kort_text(engine):
 
 def test_indikatorer_under_malvardet_visas(engine):
     from intents.digest.indicator_lines import off_target_lines
-    from storage.indicator_definitions import DEFAULT_INDICATORS_FILE
-    from storage.indicator_values import MUNICIPALITY, NewValue, upsert_indicator_values
+    from storage.indicators.definitions import DEFAULT_INDICATORS_FILE
+    from storage.indicators.values import MUNICIPALITY, NewValue, upsert_indicator_values
 
     add_report(engine, when=datetime(2026, 11, 18, 10, tzinfo=STOCKHOLM))
     lines = off_target_lines(DEFAULT_INDICATORS_FILE)

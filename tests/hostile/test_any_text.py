@@ -18,7 +18,7 @@ from sqlmodel import select
 from intents.engine import DATABASE_DOWN, DialogueEngine
 from intents.messages import ChannelKind, IncomingMessage
 from intents.notifier import RecordingNotifier
-from nlp_models.personal_data import mask_personal_data
+from nlp_models.personal_data.masking import mask_personal_data
 from storage.database import make_engine, session_scope
 from storage.models import Report
 from tests.hostile.strategies import long_messages, messages

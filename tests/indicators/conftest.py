@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage.indicator_definitions import load_indicator_catalog
+from storage.indicators.definitions import load_indicator_catalog
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from intents.indicator_answers import answer_indicator, find_indicator, match_indicators, off_target
 from storage.database import session_scope
-from storage.indicator_definitions import sync_indicator_definitions
-from storage.indicator_values import NewValue, upsert_indicator_values
+from storage.indicators.definitions import sync_indicator_definitions
+from storage.indicators.values import NewValue, upsert_indicator_values
 from storage.vocabulary import Role
 from tests.indicators.helpers import make_turn
 

@@ -6,10 +6,10 @@ import pytest
 
 from intents.indicator_answers import answer_indicator
 from nlp_models.analyzer import LanguageUnderstanding
-from nlp_models.unit_matcher import UnitEntry
+from nlp_models.units.matcher import UnitEntry
 from storage.database import session_scope
-from storage.indicator_definitions import sync_indicator_definitions
-from storage.indicator_values import NewValue, upsert_indicator_values
+from storage.indicators.definitions import sync_indicator_definitions
+from storage.indicators.values import NewValue, upsert_indicator_values
 from storage.units import get_or_create_unit
 from storage.vocabulary import Role
 from tests.indicators.helpers import make_turn

@@ -10,8 +10,8 @@ from statistics import median
 from sqlmodel import select
 
 from storage.database import session_scope
-from storage.indicator_computation import COMPUTED_SOURCE, compute_indicator_values
-from storage.indicator_definitions import sync_indicator_definitions
+from storage.indicators.computation import COMPUTED_SOURCE, compute_indicator_values
+from storage.indicators.definitions import sync_indicator_definitions
 from storage.models import IndicatorValue, Report, Unit
 from storage.timestamps import STOCKHOLM
 from tests.indicators.helpers import add_report, local

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from storage.database import session_scope
-from storage.indicator_csv import parse_number
-from storage.indicator_import import import_indicator_files
+from storage.indicators.csv_rows import parse_number
+from storage.indicators.value_import import import_indicator_files
 from storage.models import IndicatorValue
 from storage.units import get_or_create_unit
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storage.database import session_scope
-from storage.indicator_definitions import (
+from storage.indicators.definitions import (
     IndicatorDefinitionError,
     list_indicator_definitions,
     parse_indicator_definitions,

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from intents.indicator_answers import off_target
 from storage.database import session_scope
-from storage.indicator_demo import create_demo_indicator_values
+from storage.indicators.demo_values import create_demo_indicator_values
 from storage.models import IndicatorValue
 
 TODAY = date(2026, 3, 10)

@@ -7,7 +7,7 @@ import json
 from sqlmodel import select
 
 from storage.database import session_scope
-from storage.indicator_import import import_indicator_files
+from storage.indicators.value_import import import_indicator_files
 from storage.models import IndicatorValue
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_models.personal_data import MaskedText, mask_personal_data
+from nlp_models.personal_data.masking import MaskedText, mask_personal_data
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from nlp_models.question_parser import QuestionParser
-from nlp_models.time_expressions import Period
-from nlp_models.unit_matcher import UnitEntry, UnitMatcher
+from nlp_models.questions.parser import QuestionParser
+from nlp_models.times.expressions import Period
+from nlp_models.units.matcher import UnitEntry, UnitMatcher
 
 UNITS = ["Björkhagen", "Hemtjänst Norr", "Solgården", "Hemtjänst Syd", "Ekbacken"]
 SUNDAY = date(2026, 11, 22)

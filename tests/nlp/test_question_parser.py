@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp_models.question_parser import QuestionParse, QuestionParser
-from nlp_models.time_expressions import Period, resolve_occurred_at, resolve_period
-from nlp_models.unit_matcher import UnitEntry, UnitMatcher
+from nlp_models.questions.parser import QuestionParse, QuestionParser
+from nlp_models.times.expressions import Period, resolve_occurred_at, resolve_period
+from nlp_models.units.matcher import UnitEntry, UnitMatcher
 
 TODAY = date(2026, 11, 22)
 UNITS = ["Björkhagen", "Hemtjänst Norr", "Solgården", "Hemtjänst Syd", "Ekbacken"]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from nlp_models.question_parser import QuestionParser
-from nlp_models.unit_matcher import UnitEntry, UnitMatcher
+from nlp_models.questions.parser import QuestionParser
+from nlp_models.units.matcher import UnitEntry, UnitMatcher
 
 DEV_FILE = Path(__file__).resolve().parents[3] / "shared/eval/questions-dev.jsonl"
 FIXTURE_UNITS = ["Björkhagen", "Hemtjänst Norr", "Solgården", "Hemtjänst Syd", "Ekbacken"]

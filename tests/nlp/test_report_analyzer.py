@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pytest
 
-from nlp_models.report_analyzer import ReportAnalysis, ReportAnalyzer
+from nlp_models.reports.analyzer import ReportAnalysis, ReportAnalyzer
 
 
 @lru_cache(maxsize=1)
@@ -417,7 +417,7 @@ def test_maskering_ingar_i_analysen() -> None:
 
 
 def test_delad_pipeline_kan_anvandas_utan_att_andras() -> None:
-    from nlp_models.language import shared_nlp
+    from nlp_models.text.language import shared_nlp
 
     nlp = shared_nlp()
     before = list(nlp.pipe_names)

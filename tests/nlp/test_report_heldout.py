@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pytest
 
-from nlp_models.report_analyzer import ReportAnalyzer
+from nlp_models.reports.analyzer import ReportAnalyzer
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp_models.report_analyzer import ReportAnalyzer
+from nlp_models.reports.analyzer import ReportAnalyzer
 
 DEV_SET = Path(__file__).resolve().parents[3] / "shared/eval/reports-dev.jsonl"
 

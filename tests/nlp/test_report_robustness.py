@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nlp_models.report_analyzer import ReportAnalysis, ReportAnalyzer
+from nlp_models.reports.analyzer import ReportAnalysis, ReportAnalyzer
 
 AREAS = {"fall", "läkemedel", "trycksår", "larm", "övrigt"}
 CONSEQUENCES = {None, "ingen", "lindrig", "måttlig", "allvarlig"}

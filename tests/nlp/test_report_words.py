@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_models.report_rules import load_report_rules
-from nlp_models.report_words import word_analysis
-from nlp_models.token_patterns import PatternError, TokenPatternMatcher, TokenView, compile_rule
+from nlp_models.reports.rules import load_report_rules
+from nlp_models.reports.words import word_analysis
+from nlp_models.text.token_patterns import PatternError, TokenPatternMatcher, TokenView, compile_rule
 
 
 def form(word: str):

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from nlp_models.time_expressions import Period, describe_period, resolve_period
+from nlp_models.times.expressions import Period, describe_period, resolve_period
 
 NOV_22 = date(2026, 11, 22)  # a Sunday, ISO 2026-W47
 FEB_10 = date(2026, 2, 10)  # a Tuesday

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from nlp_models.time_expressions import resolve_occurred_at
+from nlp_models.times.expressions import resolve_occurred_at
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NOW = datetime(2026, 11, 22, 16, 5, tzinfo=STOCKHOLM)  # Sunday afternoon
@@ -101,6 +101,6 @@ def test_sommartid_borjar_utan_krasch():
     ("kl 14:10 i badrummet", True),
 ])
 def test_klockslag_skiljs_fran_ungefarlig_tid(text: str, exact: bool) -> None:
-    from nlp_models.time_expressions import names_clock_time
+    from nlp_models.times.expressions import names_clock_time
 
     assert names_clock_time(text) is exact

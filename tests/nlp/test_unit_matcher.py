@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_models.unit_matcher import UnitEntry, UnitMatcher
+from nlp_models.units.matcher import UnitEntry, UnitMatcher
 
 NAMES = ["Björkhagen", "Hemtjänst Norr", "Solgården", "Hemtjänst Syd", "Ekbacken", "Solrosen", "Hemtjänst Centrum"]
 

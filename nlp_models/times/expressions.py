@@ -1,0 +1,62 @@
+"""Swedish time expressions: the period a question asks about, when a reported event happened.
+
+All rules follow /work/shared/eval/SCHEMA.md ("Resolving times"); the words live in
+`rules/time_words.toml`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nlp_models.times.description import describe_period
+from nlp_models.times.moments import names_clock_time, resolve_occurred_at
+from nlp_models.times.period import Period
+from nlp_models.times.period_rules import SINCE, Found, find_all, relative_year
+from nlp_models.times.text import time_string
+
+__all__ = ["Period", "resolve_period", "resolve_occurred_at", "names_clock_time", "describe_period"]
+
+
+def _longest_first(found: list[Found]) -> list[Found]:
+    """Keep the longest expressions that do not overlap, in text order."""
+    ranked = sorted(enumerate(found), key=lambda item: (item[1].start - item[1].end, item[0]))
+    kept: list[Found] = []
+    for _, candidate in ranked:
+        if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def resolve_period(text: str, today: date) -> Period | None:
+    """The period `text` asks about, or None when it names no time (then: all time).
+
+    >>> resolve_period("hur många fallavvikelser i mars", date(2026, 2, 10))
+    Period(start=datetime.date(2025, 3, 1), end=datetime.date(2025, 3, 31))
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    string = time_string(text)
+    chosen = _longest_first(find_all(string))
+    if not chosen:
+        return None
+    years = [f for f in chosen if f.year is not None]
+    refine = bool(years) and any(f.takes_year for f in chosen)
+    year = relative_year(years[0].year, today) if refine else None
+    periods: list[Period] = []
+    for item in chosen:
+        if refine and item.year is not None:
+            continue
+        try:
+            period = item.build(today, year if item.takes_year else None)
+        except (ValueError, OverflowError):
+            period = None
+        if period is None:
+            continue
+        if SINCE.search(string, 0, item.start):
+            if period.start > today:
+                continue
+            period = Period(period.start, today)
+        periods.append(period)
+    if not periods:
+        return None
+    return Period(min(p.start for p in periods), max(p.end for p in periods))

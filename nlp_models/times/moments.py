@@ -1,0 +1,268 @@
+"""When a reported event happened: "i natt", "i morse kl 7", "i går em", "halv tre".
+
+The resolver reads three kinds of clue from the message - a day ("i går", "i måndags",
+"5 mars"), a part of the day ("kväll", "em") and a clock time ("kl 14", "kvart över sju")
+- and combines them against `now`. A time in the future is not accepted as a fact: the
+answer is then None, so the dialogue asks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from nlp_models.times.calendar_math import latest_weekday_before
+from nlp_models.times.patterns import parse_date_parts, parse_number, pieces, word_rule
+from nlp_models.times.text import time_string
+from nlp_models.times.vocabulary import PartOfDay, time_vocabulary
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+WHOLE_DAY_HOUR = 12  # a past day named without a time of day is stored at noon
+
+# Words after which a part-of-day word means a time ("i går kväll", "på em", "vid lunchen").
+_PART_LEADS = {"i", "pa", "vid", "under", "gar", "dag", "forrgar", "sent", "tidigt", "efter", "till"}
+
+
+@dataclass(frozen=True)
+class Clock:
+    hour: int
+    minute: int
+    twelve_hour: bool  # "halv tre", "kl 7": the hour may be morning or afternoon
+    spoken: bool  # written in words ("kvart över sju")
+
+
+@dataclass(frozen=True)
+class Clues:
+    day: date | None = None
+    night: bool = False
+    part: PartOfDay | None = None
+    clock: Clock | None = None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    p = pieces()
+    h = p.hour_word
+    minutes = r"(?:fem|tio|tjugo|\d{1,2})"
+    return {
+        "ago": word_rule(
+            rf"for ({p.number}|en|ett|ett par|par) "
+            r"(minut|minuter|min|timme|timmen|timmar|tim|h|dagar|dygn) sedan"
+        ),
+        "half_hour_ago": word_rule(r"for en halvtimme sedan|for en kvart sedan"),
+        "just_now": word_rule(r"(?:alldeles |helt )?nyss|just nu|precis nu|nu precis"),
+        "yesterday": word_rule(r"i gar|igar"),
+        "today": word_rule(r"i dag|idag"),
+        "day_before": word_rule(r"i forrgar|forrgar"),
+        "weekday": word_rule(rf"i ({p.weekday_past})|(?:i )?forra ({p.weekday})(?:en)?"),
+        "date": word_rule(p.date),
+        "last_night": word_rule(r"i natt|inatt|natten till i dag|under natten|i natt som gick"),
+        "morning": word_rule(r"i morse|i morges"),
+        "digit_clock": word_rule(r"(?:kl|klockan|ca|cirka|runt|vid) (\d{1,2})(?: :? ?(\d\d))?"),
+        "bare_clock": word_rule(r"(\d{1,2}) : (\d\d)"),
+        "half": word_rule(rf"(?:(?:klockan|kl) )?(?:({minutes}) (?:minuter )?(over|i) )?halv ({h})"),
+        "quarter": word_rule(rf"(?:(?:klockan|kl) )?kvart (over|i) ({h})"),
+        "minutes": word_rule(rf"(?:(?:klockan|kl) )?({minutes}) (?:minuter )?(over|i) ({h})"),
+        "word_hour": word_rule(rf"(?:klockan|kl) ({h})"),
+    }
+
+
+def _ago(string: str) -> timedelta | None:
+    rules = _rules()
+    if rules["just_now"].search(string):
+        return timedelta(0)
+    if m := rules["half_hour_ago"].search(string):
+        return timedelta(minutes=30 if "halvtimme" in m[0] else 15)
+    if m := rules["ago"].search(string):
+        count = parse_number(m[1].split()[-1])
+        if count is None:
+            return None
+        unit = m[2]
+        if unit.startswith("min"):
+            return timedelta(minutes=count)
+        if unit in {"dagar", "dygn"}:
+            return timedelta(days=count)
+        return timedelta(hours=count)
+    return None
+
+
+def _day(string: str, today: date) -> tuple[date | None, int]:
+    """The day named and where it was named (-1 if none)."""
+    rules = _rules()
+    v = time_vocabulary()
+    if m := rules["day_before"].search(string):
+        return today - timedelta(days=2), m.start()
+    if m := rules["yesterday"].search(string):
+        return today - timedelta(days=1), m.start()
+    if m := rules["weekday"].search(string):
+        weekday = v.weekday_past_forms[m[1]] if m[1] else v.weekdays[m[2]]
+        return latest_weekday_before(weekday, today), m.start()
+    for m in rules["date"].finditer(string):
+        parts = parse_date_parts(m[0])
+        if parts is not None and parts.month is not None:
+            return parts.resolve(today), m.start()
+    if m := rules["today"].search(string):
+        return today, m.start()
+    return None, -1
+
+
+def _part(string: str) -> PartOfDay | None:
+    rules = _rules()
+    if rules["morning"].search(string):
+        return time_vocabulary().parts_of_day["morse"]
+    words = string.split()
+    parts = time_vocabulary().parts_of_day
+    for index, word in enumerate(words):
+        if word in parts and index > 0:
+            lead = words[index - 1]
+            if lead in _PART_LEADS or lead.isdigit() or lead in time_vocabulary().weekday_past_forms:
+                return parts[word]
+    return None
+
+
+def _spoken_hour(word: str) -> int | None:
+    hour = parse_number(word)
+    return hour if hour is not None and 1 <= hour <= 12 else None
+
+
+def _clock(string: str) -> Clock | None:
+    rules = _rules()
+    if m := rules["half"].search(string):
+        hour = _spoken_hour(m[3])
+        if hour is not None:
+            minute = 30
+            if m[1]:
+                offset = parse_number(m[1]) or 0
+                minute += offset if m[2] == "over" else -offset
+            return Clock((hour - 1) % 12 or 12, minute, True, True) if 0 <= minute < 60 else None
+    if m := rules["quarter"].search(string):
+        hour = _spoken_hour(m[2])
+        if hour is not None:
+            if m[1] == "over":
+                return Clock(hour, 15, True, True)
+            return Clock((hour - 1) % 12 or 12, 45, True, True)
+    if m := rules["minutes"].search(string):
+        hour = _spoken_hour(m[3])
+        offset = parse_number(m[1])
+        if hour is not None and offset is not None and 0 < offset < 30:
+            if m[2] == "over":
+                return Clock(hour, offset, True, True)
+            return Clock((hour - 1) % 12 or 12, 60 - offset, True, True)
+    for name in ("digit_clock", "bare_clock"):
+        if m := rules[name].search(string):
+            hour, minute = int(m[1]), int(m[2] or 0)
+            if hour <= 24 and minute < 60:
+                hour %= 24
+                return Clock(hour, minute, 1 <= hour <= 12, False)
+    if m := rules["word_hour"].search(string):
+        hour = _spoken_hour(m[1])
+        if hour is not None:
+            return Clock(hour, 0, True, True)
+    return None
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour % 24, minute), tzinfo=STOCKHOLM)
+
+
+def _readings(clock: Clock) -> list[int]:
+    if not clock.twelve_hour:
+        return [clock.hour]
+    return [clock.hour % 12, clock.hour % 12 + 12]
+
+
+def _hour_in_part(clock: Clock, part: PartOfDay) -> int:
+    readings = _readings(clock)
+    for hour in readings:
+        if part.covers(hour):
+            return hour
+    return readings[-1] if part.pm else readings[0]
+
+
+def _daytime_hour(clock: Clock) -> int:
+    """The reading of a 12-hour time on a past day: 1-6 afternoon, 7-12 morning/noon."""
+    if not clock.spoken:
+        return clock.hour
+    return clock.hour + 12 if clock.hour < 7 else clock.hour
+
+
+def _combine(clues: Clues, now: datetime) -> datetime | None:
+    today = now.date()
+    clock, part = clues.clock, clues.part
+    if clues.night:
+        night_morning = clues.day or today
+        if clock is None:
+            moment = _at(night_morning, part.hour if part else 3)
+            if moment > now and now.hour < 6 and night_morning == today:
+                return now.replace(second=0, microsecond=0)
+            return moment
+        hour = _hour_in_part(clock, part) if part else _hour_in_part(clock, _night())
+        day = night_morning - timedelta(days=1) if hour >= 12 else night_morning
+        return _at(day, hour, clock.minute)
+    if clock is not None:
+        if part is not None:
+            return _at(clues.day or today, _hour_in_part(clock, part), clock.minute)
+        if clues.day is not None:
+            return _at(clues.day, _daytime_hour(clock), clock.minute)
+        days = (today, today - timedelta(days=1)) if clock.spoken else (today,)
+        past = [
+            _at(day, hour, clock.minute)
+            for day in days
+            for hour in _readings(clock)
+            if _at(day, hour, clock.minute) <= now
+        ]
+        return max(past) if past else None
+    if part is not None:
+        day = clues.day or today
+        moment = _at(day, part.hour)
+        if moment > now and day == today and part.covers(now.hour):
+            return now.replace(second=0, microsecond=0)
+        return moment
+    if clues.day is not None:
+        if clues.day == today:
+            return now.replace(second=0, microsecond=0)
+        return _at(clues.day, WHOLE_DAY_HOUR)
+    return None
+
+
+def _night() -> PartOfDay:
+    return next(p for p in time_vocabulary().parts_of_day.values() if p.name == "natt")
+
+
+def resolve_occurred_at(text: str, now: datetime) -> datetime | None:
+    """When the event in `text` happened, in Europe/Stockholm, or None.
+
+    None when the text names no time, or when the time it names lies after `now`.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    now = now.astimezone(STOCKHOLM)
+    string = time_string(text)
+    ago = _ago(string)
+    if ago is not None:
+        return (now - ago).replace(microsecond=0)
+    day, _ = _day(string, now.date())
+    part = _part(string)
+    night = bool(_rules()["last_night"].search(string)) or (part is not None and part.name == "natt")
+    if night and day is not None and day < now.date():
+        day = day + timedelta(days=1)  # "i går natt": the night after yesterday evening
+    clues = Clues(day=day, night=night, part=part, clock=_clock(string))
+    try:
+        moment = _combine(clues, now)
+    except (ValueError, OverflowError):
+        return None
+    if moment is None or moment > now:
+        return None
+    return moment
+
+
+def names_clock_time(text: str) -> bool:
+    """Whether `text` pins the moment down ("kl 14.10", "halv tre", "för tio minuter sedan", "nyss")
+    rather than only a day or a part of it ("i natt", "i går"), where the stored hour is a guess."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    string = time_string(text)
+    return _ago(string) is not None or _clock(string) is not None

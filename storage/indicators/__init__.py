@@ -1,0 +1,1 @@
+"""Quality indicators: definitions, values (imported or computed), periods and status."""
