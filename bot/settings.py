@@ -25,8 +25,12 @@ class Settings(BaseSettings):
     port: int = 3000
     routines_dir: Path = PROJECT_ROOT / "knowledge" / "rutiner"
     indicators_file: Path = PROJECT_ROOT / "knowledge" / "indikatorer.toml"
-    mas_user_ids: list[str] = Field(default_factory=list, description="Slack user ids of the MAS")
-    sas_user_ids: list[str] = Field(default_factory=list, description="Slack user ids of the SAS")
+    mas_user_ids: list[str] = Field(default_factory=list,
+                                    description="Slack user ids of the MAS, while no one has the role mas")
+    sas_user_ids: list[str] = Field(default_factory=list,
+                                    description="Slack user ids of the SAS, while no one has the role sas")
+    admin_user_ids: list[str] = Field(default_factory=list, description=(
+        "Slack user ids told when a message cannot be delivered, while no one has the role admin"))
     digest_cron: str = "0 7 * * mon"
     digest_channel: str | None = None
     log_level: str = "INFO"

@@ -8,6 +8,7 @@ from dataclasses import replace
 from sqlalchemy.exc import SQLAlchemyError
 
 from intents.choice_matching import clean
+from intents.delivery import deliver_after_turn
 from intents.help_text import help_text
 from intents.indicator_answers import answer_indicator
 from intents.messages import ChannelKind, IncomingMessage, Reply, without_control_characters
@@ -21,6 +22,7 @@ from intents.turn import BotServices, Turn
 from nlp_models.units.matcher import UnitEntry
 from storage.database import session_scope
 from storage.drafts import load_draft
+from storage.models import ConversationDraft
 from storage.people import get_or_create_person
 from storage.units import list_units, units_signature
 
@@ -31,6 +33,13 @@ DATABASE_DOWN = ("Jag kommer inte åt databasen just nu. Det du redan har berät
 MOVE_TO_DIRECT = ("Det här låter som en rapport. Rapporter tar vi i ett direktmeddelande, så att inget känsligt "
                   "hamnar i kanalen – jag har skrivit till dig där.")
 PUBLIC_STATISTICS = "Statistik och rapporter visar jag bara i ett direktmeddelande. Skriv till mig där!"
+STALE_CHOICE = ("Den här knappen hör till en rapport som redan är skickad eller avbruten, så jag gjorde ingenting. "
+                "Svara på min senaste fråga i stället.")
+
+
+def draft_binding(draft: ConversationDraft | None) -> str | None:
+    """What a reply's choices are bound to: this draft in this revision (None: no conversation state)."""
+    return f"{draft.id}:{draft.revision}" if draft is not None else None
 
 
 class DialogueEngine:
@@ -53,16 +62,30 @@ class DialogueEngine:
                 person = get_or_create_person(session=session, platform_user_id=message.user_id,
                                               display_name=message.display_name)
                 turn = Turn(message=message, session=session, person=person, services=self.services)
+                if message.bound_to is not None and message.bound_to != self._binding(turn):
+                    return [Reply(STALE_CHOICE)]  # a button of an earlier state: touch nothing
                 replies = self._route(turn)
+                self._bind_choices(turn, replies)
         except SQLAlchemyError:
             log.exception("database error while handling a message")
             return [Reply(DATABASE_DOWN)]
-        for recipient, text in turn.outbox:
-            try:
-                self.services.notifier.send(recipient, text)
-            except Exception:  # a failed alert must not lose the saved report
-                log.exception("notification to %s failed", recipient)
+        if turn.outbox:  # queued in the turn's transaction, which has now committed
+            deliver_after_turn(self.services, message.at)
         return replies
+
+    @staticmethod
+    def _binding(turn: Turn) -> str | None:
+        return draft_binding(load_draft(session=turn.session, user_key=turn.message.user_id,
+                                        thread_key=turn.message.thread_key))
+
+    def _bind_choices(self, turn: Turn, replies: list[Reply]) -> None:
+        """Choices answer the conversation as it stands after this turn; a click on them later is
+        accepted only while it still stands so."""
+        if any(r.choices for r in replies):
+            binding = self._binding(turn)
+            for reply in replies:
+                if reply.choices:
+                    reply.bound_to = binding
 
     def _route(self, turn: Turn) -> list[Reply]:
         if turn.message.channel == ChannelKind.PUBLIC:

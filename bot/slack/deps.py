@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from slack_bolt import BoltContext
 from sqlalchemy.engine import Engine
 
+from bot.slack.access import SlackAccess
+from bot.slack.direct_channels import DirectChannels
 from intents.engine import DialogueEngine
 from intents.turn import BotServices
 
@@ -23,9 +25,15 @@ def utc_now() -> datetime:
 @dataclass
 class SlackDeps:
     dialogue: DialogueEngine
+    channels: DirectChannels
+    access: SlackAccess = field(default_factory=SlackAccess)
     clock: Callable[[], datetime] = field(default=utc_now)
     _locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
     _locks_guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __deepcopy__(self, memo: dict) -> SlackDeps:
+        # Bolt deep-copies the context for lazy listeners; the bot's long-lived parts are shared.
+        return self
 
     def user_lock(self, user_id: str) -> threading.Lock:
         """One turn at a time per user in this process: two quick messages must not both
@@ -40,6 +48,12 @@ class SlackDeps:
     @property
     def db(self) -> Engine:
         return self.dialogue.services.engine
+
+    def queued(self) -> None:
+        """Something was put in the outbox: have it delivered now."""
+        wake = self.services.wake_delivery
+        if wake is not None:
+            wake()
 
     def moment(self, slack_ts: str | None = None) -> datetime:
         """When something happened: Slack's own timestamp when there is one, else the clock."""

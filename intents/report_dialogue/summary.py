@@ -41,5 +41,5 @@ def render_summary(draft: ReportDraft, now: datetime) -> str:
     if draft.severe or draft.lex_sarah or draft.lex_maria:
         flags = [name for name, on in (("allvarlig händelse", draft.severe), ("möjlig lex Sarah", draft.lex_sarah),
                                        ("möjlig lex Maria", draft.lex_maria)) if on]
-        lines.append(f"• Flaggad som: {', '.join(flags)} (MAS får veta direkt; det är människor som bedömer)")
+        lines.append(f"• Flaggad som: {', '.join(flags)} (det är människor som bedömer)")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""A direct message to the bot: one turn of the dialogue engine."""
+"""A direct message to the bot: one turn of the dialogue engine (after the ack)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,8 @@ from slack_sdk import WebClient
 from bot.slack.conversation import incoming_text, post_replies
 from bot.slack.deps import deps_of
 from bot.slack.idempotency import delivery_keys, first_delivery
-from intents.messages import ChannelKind, IncomingMessage
-
-
-def is_person_writing(event: dict[str, Any]) -> bool:
-    """Bot messages, edits, deletions, joins and every other subtype are not a person talking to us."""
-    return not event.get("subtype") and not event.get("bot_id") and bool(event.get("user"))
+from bot.slack.message_shapes import has_files, is_person_writing, picture_replies
+from intents.messages import ChannelKind, IncomingMessage, Reply
 
 
 def direct_message_callback(event: dict[str, Any], body: dict[str, Any], client: WebClient,
@@ -25,11 +21,16 @@ def direct_message_callback(event: dict[str, Any], body: dict[str, Any], client:
     if event.get("user") == context.bot_user_id:
         return
     deps = deps_of(context)
+    user_id, channel = event["user"], event["channel"]
+    deps.channels.remember(user_id, channel)  # message.im reaches the bot only from its own DMs
     if not first_delivery(deps.db, delivery_keys(body)):
         return
-    message = IncomingMessage(user_id=event["user"], text=incoming_text(event.get("text")),
-                              at=deps.moment(event.get("ts")), channel=ChannelKind.DIRECT, source="slack")
-    with deps.user_lock(event["user"]):
-        replies = deps.dialogue.handle(message)
-        post_replies(client, channel=event["channel"], user_id=event["user"], replies=replies,
+    text = incoming_text(event.get("text"))
+    at = deps.moment(event.get("ts"))
+    with deps.user_lock(user_id):
+        replies: list[Reply] = picture_replies(deps, user_id, at, text) if has_files(event) else []
+        if text.strip() or not replies:
+            replies += deps.dialogue.handle(IncomingMessage(user_id=user_id, text=text, at=at,
+                                                            channel=ChannelKind.DIRECT, source="slack"))
+        post_replies(client, deps.channels, channel=channel, user_id=user_id, replies=replies,
                      thread_ts=event.get("thread_ts"))
