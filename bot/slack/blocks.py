@@ -40,14 +40,26 @@ ELLIPSIS = "…"
 
 
 # mrkdwn's formatting characters and what is shown instead: ∗ (U+2217), ˍ (U+02CD), ∼ (U+223C), ˋ (U+02CB)
-_LOOK_ALIKES = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
+_LOOK_ALIKES = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
 _QUOTE_AT_LINE_START = re.compile(r"^(\s*)&gt;", re.MULTILINE)
+
+
+def _neutral(text: str) -> str:
+    """*, _ and ~ can only open or close formatting next to a space, punctuation or the text's edge; one
+    between two letters or digits (MAS_USER_IDS, user_not_found) stays as it is. Backticks always go."""
+    out = []
+    for i, char in enumerate(text):
+        if char in _LOOK_ALIKES and not (char != "`" and 0 < i < len(text) - 1
+                                         and text[i - 1].isalnum() and text[i + 1].isalnum()):
+            char = _LOOK_ALIKES[char]
+        out.append(char)
+    return "".join(out)
 
 
 def escape(text: str) -> str:
     """Text shown literally in mrkdwn: Slack's three control characters as entities, so it can never
-    become a mention, link or @channel, and the formatting characters as look-alikes."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_LOOK_ALIKES)
+    become a mention, link or @channel, and the formatting characters that could format as look-alikes."""
+    text = _neutral(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     return _QUOTE_AT_LINE_START.sub("\\1\u203a", text)  # › instead of a quote marker
 
 

@@ -133,8 +133,9 @@ class SlackHarness:
     def dm(self, text: str, user: str = "U-usk", **kwargs: Any) -> Response:
         return self.event(self.dm_event(text, user), **kwargs)
 
-    def command(self, command: str, text: str = "", user: str = "U-usk", channel_id: str = "C-general") -> Response:
-        form = {"token": "legacy", "team_id": "T1", "channel_id": channel_id, "channel_name": "allmant",
+    def command(self, command: str, text: str = "", user: str = "U-usk", channel_id: str = "C-general",
+                channel_name: str = "allmant") -> Response:
+        form = {"token": "legacy", "team_id": "T1", "channel_id": channel_id, "channel_name": channel_name,
                 "user_id": user, "user_name": "anna", "command": command, "text": text, "api_app_id": "A1",
                 "trigger_id": self.trigger(), "response_url": f"{self.api.base_url}/respond/{next(_ids)}"}
         return self.post(urlencode(form), "application/x-www-form-urlencoded")

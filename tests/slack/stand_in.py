@@ -183,9 +183,10 @@ class StandIn:
         """The next call of `method` answers `{"ok": false, "error": error}` as Slack does (HTTP 200)."""
         self.fail_next(method, 200, {}, {"ok": False, "error": error})
 
-    def issue_trigger(self, trigger_id: str) -> str:
+    def issue_trigger(self, trigger_id: str, age: float = 0.0) -> str:
+        """Register a trigger_id as handed out `age` seconds ago; it expires after three seconds."""
         with self._lock:
-            self._triggers[trigger_id] = time.monotonic()
+            self._triggers[trigger_id] = time.monotonic() - age
         return trigger_id
 
     def revoke(self) -> None:

@@ -21,8 +21,9 @@ def app_uninstalled_callback(context: BoltContext) -> None:
 
 
 def tokens_revoked_callback(event: dict[str, Any], context: BoltContext) -> None:
-    bot_tokens = (event.get("tokens") or {}).get("bot") or []
-    if not bot_tokens or context.bot_user_id in bot_tokens:
+    """One workspace, one bot token: a revoked bot token is ours. Revoked user tokens change nothing
+    (the bot uses none)."""
+    if (event.get("tokens") or {}).get("bot"):
         deps_of(context).access.revoke("tokens_revoked: botens token har dragits tillbaka")
 
 
