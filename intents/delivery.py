@@ -93,7 +93,10 @@ class NotifierDelivery:
         text = message.text
         if message.attachment is not None:
             text = f"[bild: {message.attachment_title or message.attachment_name or 'diagram'}]"
-        self.notifier.send(message.recipient, text)
+        try:
+            self.notifier.send(message.recipient, text)
+        except Exception as exc:  # a plain notifier cannot tell whether it arrived
+            raise DeliveryFailed(f"{type(exc).__name__}: {exc}", uncertain=True) from exc
         return Delivered()
 
 
