@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,7 @@ ELLIPSIS = "…"
 # mrkdwn's formatting characters and what is shown instead: ∗ (U+2217), ˍ (U+02CD), ∼ (U+223C), ˋ (U+02CB)
 _LOOK_ALIKES = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
 _QUOTE_AT_LINE_START = re.compile(r"^(\s*)&gt;", re.MULTILINE)
+_WORD_CHARACTERS = frozenset(string.ascii_letters + string.digits + "åäöÅÄÖéÉ")
 
 
 def _neutral(text: str) -> str:
@@ -50,7 +52,7 @@ def _neutral(text: str) -> str:
     out = []
     for i, char in enumerate(text):
         if char in _LOOK_ALIKES and not (char != "`" and 0 < i < len(text) - 1
-                                         and text[i - 1].isalnum() and text[i + 1].isalnum()):
+                                         and text[i - 1] in _WORD_CHARACTERS and text[i + 1] in _WORD_CHARACTERS):
             char = _LOOK_ALIKES[char]
         out.append(char)
     return "".join(out)

@@ -66,7 +66,7 @@ LOOK_ALIKES = "\u2217\u02cd\u223c\u02cb\u203a"  # what the formatting characters
 typed = st.text(st.characters(blacklist_characters=LOOK_ALIKES, blacklist_categories=("Cs",)), max_size=4)
 mixed = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKUP), typed), max_size=40).map(
     lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
-FORMATTING = re.compile(r"(?:^|[^0-9A-Za-zÅÄÖåäö])[*_~]|[*_~](?:$|[^0-9A-Za-zÅÄÖåäö])|`|^\s*&gt;", re.MULTILINE)
+FORMATTING = re.compile(r"(?:^|[^0-9A-Za-zÅÄÖåäöÉé])[*_~]|[*_~](?:$|[^0-9A-Za-zÅÄÖåäöÉé])|`|^\s*&gt;", re.MULTILINE)
 LIVE = re.compile(r"<[!@#]|<https?:")
 UNDO = str.maketrans(dict(zip(LOOK_ALIKES, "*_~`>")))
 
