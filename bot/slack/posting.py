@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 METADATA_EVENT = "omsorgsbot_message"
 LOOK_BACK_S = 120.0  # how far back the history is searched, allowing for clock differences
-ATTEMPTS = 3
+ATTEMPTS = 4
 PAUSE_S = 0.5
 
 
