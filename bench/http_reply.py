@@ -31,12 +31,15 @@ LATENCY_S = 0.2
 
 
 def _run(users: int, turns_per_user: int, think_s: tuple[float, float]):
+    """One run; anything lost or doubled is an error. Slow acks are not: under a burst they are what
+    the figures show (the load test, bench/load_test.py, holds acks to its limit)."""
     workdir = Path(tempfile.mkdtemp(prefix="omsorgsbot-http-"))
     result = run_load(database_url=f"sqlite:///{workdir / 'http.db'}", events=users * turns_per_user, users=users,
                       retry_share=0.0, workers=1, workdir=workdir, think_s=think_s, latency=LATENCY_S,
                       fault_share=0.0)
-    if not result.ok:
-        raise RuntimeError("; ".join(result.failures()))
+    problems = [p for p in result.failures() if "kvittenser" not in p]
+    if problems:
+        raise RuntimeError("; ".join(problems))
     return result
 
 

@@ -24,6 +24,7 @@ from storage.database import session_scope
 from storage.drafts import load_draft
 from storage.models import ConversationDraft
 from storage.people import get_or_create_person
+from storage.processed_events import claim_in_session
 from storage.units import list_units, units_signature
 
 log = logging.getLogger(__name__)
@@ -47,21 +48,30 @@ class DialogueEngine:
         self.services = services
         self._units_seen: tuple[int, int] | None = None
 
-    def refresh_units(self, session) -> None:
-        """Units live in the database: pick up units added since the last message."""
+    def refresh_units(self, session) -> bool:
+        """Units live in the database: pick up units added since the last message (True if any were)."""
         signature = units_signature(session=session)
-        if signature != self._units_seen:
-            self.services.nlu.set_units(UnitEntry(u.name, tuple(u.aliases)) for u in list_units(session=session))
-            self._units_seen = signature
+        if signature == self._units_seen:
+            return False
+        self.services.nlu.set_units(UnitEntry(u.name, tuple(u.aliases)) for u in list_units(session=session))
+        self._units_seen = signature
+        return True
 
     def handle(self, message: IncomingMessage) -> list[Reply]:
+        """The replies to one message; none for a message handled before (see `once_keys`)."""
         message = replace(message, text=without_control_characters(message.text))
+        # Understood before the transaction, so the database is not held while the NLU reads
+        # (SQLite has one writer at a time); read again below if the units changed meanwhile.
+        understood = self.services.nlu.understand(message.text, message.at) if self._units_seen else None
         try:
             with session_scope(self.services.engine) as session:
-                self.refresh_units(session)
+                if message.once_keys and not claim_in_session(session=session, keys=message.once_keys):
+                    return []
+                units_changed = self.refresh_units(session)
                 person = get_or_create_person(session=session, platform_user_id=message.user_id,
                                               display_name=message.display_name)
-                turn = Turn(message=message, session=session, person=person, services=self.services)
+                turn = Turn(message=message, session=session, person=person, services=self.services,
+                            _understanding=None if units_changed else understood)
                 if message.bound_to is not None and message.bound_to != self._binding(turn):
                     return [Reply(STALE_CHOICE)]  # a button of an earlier state: touch nothing
                 replies = self._route(turn)

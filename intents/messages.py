@@ -34,6 +34,9 @@ class IncomingMessage:
     # A clicked choice: the `bound_to` of the reply it belonged to. The engine refuses the click,
     # and changes nothing, when the conversation has moved on since that reply.
     bound_to: str | None = None
+    # The platform's ids for this delivery (event id, message id): a message delivered again is
+    # handled once; claimed in the same transaction as the turn, so a failed turn claims nothing.
+    once_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from bot.database_setup import open_database
 from bot.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
-ACK_FIRST_SWITCH_INTERVAL_S = 0.001
+SWITCH_INTERVAL_S = 0.001
 NO_MAS = ("Varning: ingen MAS kan nås – ingen har rollen mas och MAS_USER_IDS är tom. Allvarliga händelser "
           "larmas då till ingen. Ge MAS rollen: omsorgsbot users set-role <Slack-id> mas")
 
@@ -47,9 +47,9 @@ def serve_slack(http: bool = False, port: int | None = None, host: str = "0.0.0.
 
     import sys
 
-    # Acks answer on the request's own thread while the work threads run the dialogue: switching
-    # threads more often (Python's default is every 5 ms) keeps an ack from waiting behind them.
-    sys.setswitchinterval(ACK_FIRST_SWITCH_INTERVAL_S)
+    # Acks answer on the request threads while a work thread runs a turn: switching threads more
+    # often than Python's default 5 ms keeps an ack from waiting behind it.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     db = open_database()
     forget_events_before(db)  # Slack redelivers for minutes; week-old idempotency keys can go
     warn_if_no_mas(db, settings)

@@ -20,7 +20,7 @@ from bot.slack.listeners import register_listeners
 from bot.slack.retry_policy import retry_handlers
 
 DEFAULT_API_URL = WebClient.BASE_URL
-WORK_THREADS = 32  # lazy listeners waiting on Slack's Web API at once (each mostly waits on the network)
+WORK_THREADS = 16  # lazy listeners waiting on Slack's Web API at once (each mostly waits on the network)
 
 
 def make_web_client(settings: Settings) -> WebClient:

@@ -13,9 +13,11 @@ from sqlalchemy.engine import Engine
 from bot.slack.access import SlackAccess
 from bot.slack.direct_channels import DirectChannels
 from intents.engine import DialogueEngine
+from intents.messages import IncomingMessage, Reply
 from intents.turn import BotServices
 
 CONTEXT_KEY = "omsorgsbot"
+THINKING_AT_ONCE = 2  # turns computed at once: Python runs one thread at a time anyway
 
 
 def utc_now() -> datetime:
@@ -30,6 +32,8 @@ class SlackDeps:
     clock: Callable[[], datetime] = field(default=utc_now)
     _locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
     _locks_guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _thinking: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(THINKING_AT_ONCE), repr=False)
 
     def __deepcopy__(self, memo: dict) -> SlackDeps:
         # Bolt deep-copies the context for lazy listeners; the bot's long-lived parts are shared.
@@ -41,6 +45,14 @@ class SlackDeps:
         with self._locks_guard:
             return self._locks.setdefault(user_id, threading.Lock())
 
+    def handle(self, message: IncomingMessage) -> list[Reply]:
+        """One turn of the dialogue engine. The work threads mostly wait on Slack's Web API, but a
+        turn is Python work (the NLU, the ORM) that holds the interpreter: letting only a couple
+        run at once keeps the others queued on a semaphore instead of fighting for the interpreter
+        with the request threads, so Slack's acks are never starved."""
+        with self._thinking:
+            return self.dialogue.handle(message)
+
     @property
     def services(self) -> BotServices:
         return self.dialogue.services
@@ -48,12 +60,6 @@ class SlackDeps:
     @property
     def db(self) -> Engine:
         return self.dialogue.services.engine
-
-    def queued(self) -> None:
-        """Something was put in the outbox: have it delivered now."""
-        wake = self.services.wake_delivery
-        if wake is not None:
-            wake()
 
     def moment(self, slack_ts: str | None = None) -> datetime:
         """When something happened: Slack's own timestamp when there is one, else the clock."""

@@ -8,12 +8,13 @@ a day to describe in words what the picture shows.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from bot.slack.deps import SlackDeps
 from bot.slack.idempotency import first_delivery
-from intents.messages import Reply
+from intents.messages import IncomingMessage, Reply
 from storage.timestamps import to_stockholm
 
 READ_SUBTYPES = (None, "file_share", "thread_broadcast")
@@ -37,3 +38,22 @@ def picture_replies(deps: SlackDeps, user_id: str, now: datetime, text: str) -> 
     if first_delivery(deps.db, [key]):
         return [Reply(PICTURE_NOTICE)]
     return [] if text.strip() else [Reply(PICTURE_AGAIN)]
+
+
+def answer(deps: SlackDeps, message: IncomingMessage, event: dict[str, Any], *,
+           private_notice: bool = False) -> list[Reply] | None:
+    """The replies to a person's message, or None when Slack delivered it before. Words go to the
+    engine, which claims the delivery (`message.once_keys`) in the turn's own transaction; a message
+    with attached files gets the picture notice first."""
+    if message.text.strip():
+        replies = deps.handle(message)
+        if not replies:
+            return None
+    elif not first_delivery(deps.db, list(message.once_keys)):
+        return None
+    else:
+        replies = [] if has_files(event) else deps.handle(replace(message, once_keys=()))
+    if has_files(event):
+        notice = picture_replies(deps, message.user_id, message.at, message.text)
+        replies = [Reply(r.text, private=private_notice) for r in notice] + replies
+    return replies

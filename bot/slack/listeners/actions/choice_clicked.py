@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from bot.slack.blocks import answered_message, decode_choice, render_reply
 from bot.slack.conversation import channel_kind, post_replies
 from bot.slack.deps import deps_of
-from bot.slack.idempotency import click_key, first_delivery
+from bot.slack.idempotency import click_key
 from intents.engine import STALE_CHOICE
 from intents.messages import ChannelKind, IncomingMessage
 
@@ -28,8 +28,6 @@ def choice_clicked_callback(body: dict[str, Any], action: dict[str, Any], client
                             context: BoltContext) -> None:
     deps = deps_of(context)
     key = click_key(body)
-    if not first_delivery(deps.db, [key] if key else []):
-        return
     user_id = body["user"]["id"]
     container = body.get("container") or {}
     channel_id = (body.get("channel") or {}).get("id") or container.get("channel_id", "")
@@ -38,10 +36,12 @@ def choice_clicked_callback(body: dict[str, Any], action: dict[str, Any], client
     value, bound_to = decode_choice(str(action.get("value", "")))
     kind = channel_kind((body.get("channel") or {}).get("name"))
     message = IncomingMessage(user_id=user_id, text=value, at=deps.moment(action.get("action_ts")),
-                              channel=kind, source="slack", bound_to=bound_to,
+                              channel=kind, source="slack", bound_to=bound_to, once_keys=(key,) if key else (),
                               thread_key=channel_id if kind == ChannelKind.PUBLIC else "")
     with deps.user_lock(user_id):
-        replies = deps.dialogue.handle(message)
+        replies = deps.handle(message)
+        if not replies:
+            return  # a double tap, or Slack delivered the click again
         stale = [r.text for r in replies] == [STALE_CHOICE]
         if body.get("message"):
             done = answered_message(_question_text(body["message"]), label or value, stale=stale)

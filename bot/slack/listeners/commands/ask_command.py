@@ -31,7 +31,7 @@ def _answer_in_bot_dm(client: WebClient, deps: SlackDeps, command: dict[str, Any
     own = command.get("channel_name") == "directmessage" and deps.channels.is_bot_dm(user, channel)
     bot_dm = channel if own else deps.channels.channel_for(user)
     with deps.user_lock(user):
-        replies = deps.dialogue.handle(IncomingMessage(user_id=user, text=text, at=deps.clock(),
+        replies = deps.handle(IncomingMessage(user_id=user, text=text, at=deps.clock(),
                                                        channel=ChannelKind.DIRECT, source="slack"))
         post_replies(client, deps.channels, channel=bot_dm, user_id=user, replies=replies)
     if not own:
@@ -47,7 +47,7 @@ def ask_command_callback(command: dict[str, Any], respond: Respond, client: WebC
     message = IncomingMessage(user_id=command["user_id"], text=text, at=deps.clock(), channel=ChannelKind.PUBLIC,
                               source="slack", thread_key=command.get("channel_id", ""))
     with deps.user_lock(command["user_id"]):
-        replies = deps.dialogue.handle(message)
+        replies = deps.handle(message)
     for reply in replies:
         respond(response_type="ephemeral", replace_original=False, **render_reply(reply).as_kwargs())
         if reply.move_to_direct:

@@ -9,9 +9,9 @@ from slack_sdk import WebClient
 
 from bot.slack.conversation import incoming_text, post_replies, without_mention
 from bot.slack.deps import deps_of
-from bot.slack.idempotency import delivery_keys, first_delivery
-from bot.slack.message_shapes import has_files, is_person_writing, picture_replies
-from intents.messages import ChannelKind, IncomingMessage, Reply
+from bot.slack.idempotency import delivery_keys
+from bot.slack.message_shapes import answer, is_person_writing
+from intents.messages import ChannelKind, IncomingMessage
 
 
 def app_mention_callback(event: dict[str, Any], body: dict[str, Any], client: WebClient,
@@ -19,17 +19,12 @@ def app_mention_callback(event: dict[str, Any], body: dict[str, Any], client: We
     if not is_person_writing(event) or event.get("channel_type") == "im":
         return  # a mention inside the bot's DM arrives as message.im as well
     deps = deps_of(context)
-    if not first_delivery(deps.db, delivery_keys(body)):
-        return
-    text = incoming_text(without_mention(event.get("text"), context.bot_user_id))
-    at = deps.moment(event.get("ts"))
-    replies: list[Reply] = []
-    if has_files(event):  # shown only to the one who mentioned the bot
-        replies += [Reply(r.text, private=True) for r in picture_replies(deps, event["user"], at, text)]
-    if text.strip() or not replies:
-        # The engine stores nothing from a public message: a report is refused and moved to a DM.
-        replies += deps.dialogue.handle(IncomingMessage(user_id=event["user"], text=text, at=at,
-                                                        channel=ChannelKind.PUBLIC, thread_key=event["channel"],
-                                                        source="slack"))
-    post_replies(client, deps.channels, channel=event["channel"], user_id=event["user"], replies=replies,
-                 public=True, thread_ts=event.get("thread_ts") or event.get("ts"))
+    # The engine stores nothing from a public message: a report is refused and moved to a DM.
+    message = IncomingMessage(user_id=event["user"], text=incoming_text(without_mention(event.get("text"),
+                                                                                        context.bot_user_id)),
+                              at=deps.moment(event.get("ts")), channel=ChannelKind.PUBLIC, thread_key=event["channel"],
+                              source="slack", once_keys=tuple(delivery_keys(body)))
+    replies = answer(deps, message, event, private_notice=True)  # the notice only to the one who wrote
+    if replies is not None:
+        post_replies(client, deps.channels, channel=event["channel"], user_id=event["user"], replies=replies,
+                     public=True, thread_ts=event.get("thread_ts") or event.get("ts"))

@@ -9,9 +9,9 @@ from slack_sdk import WebClient
 
 from bot.slack.conversation import incoming_text, post_replies
 from bot.slack.deps import deps_of
-from bot.slack.idempotency import delivery_keys, first_delivery
-from bot.slack.message_shapes import has_files, is_person_writing, picture_replies
-from intents.messages import ChannelKind, IncomingMessage, Reply
+from bot.slack.idempotency import delivery_keys
+from bot.slack.message_shapes import answer, is_person_writing
+from intents.messages import ChannelKind, IncomingMessage
 
 
 def direct_message_callback(event: dict[str, Any], body: dict[str, Any], client: WebClient,
@@ -23,14 +23,10 @@ def direct_message_callback(event: dict[str, Any], body: dict[str, Any], client:
     deps = deps_of(context)
     user_id, channel = event["user"], event["channel"]
     deps.channels.remember(user_id, channel)  # message.im reaches the bot only from its own DMs
-    if not first_delivery(deps.db, delivery_keys(body)):
-        return
-    text = incoming_text(event.get("text"))
-    at = deps.moment(event.get("ts"))
+    message = IncomingMessage(user_id=user_id, text=incoming_text(event.get("text")), at=deps.moment(event.get("ts")),
+                              channel=ChannelKind.DIRECT, source="slack", once_keys=tuple(delivery_keys(body)))
     with deps.user_lock(user_id):
-        replies: list[Reply] = picture_replies(deps, user_id, at, text) if has_files(event) else []
-        if text.strip() or not replies:
-            replies += deps.dialogue.handle(IncomingMessage(user_id=user_id, text=text, at=at,
-                                                            channel=ChannelKind.DIRECT, source="slack"))
-        post_replies(client, deps.channels, channel=channel, user_id=user_id, replies=replies,
-                     thread_ts=event.get("thread_ts"))
+        replies = answer(deps, message, event)
+        if replies is not None:
+            post_replies(client, deps.channels, channel=channel, user_id=user_id, replies=replies,
+                         thread_ts=event.get("thread_ts"))
