@@ -43,7 +43,8 @@ def create_app(settings: Settings, deps: SlackDeps, client: WebClient | None = N
     @app.middleware
     def _provide_deps(context: BoltContext, next) -> None:  # noqa: A002 - Bolt's argument name
         context[CONTEXT_KEY] = deps
-        next()
+        with deps.acks.acking():  # the request's ack function runs inside next()
+            next()
 
     app.error(handle_error)
     register_listeners(app)

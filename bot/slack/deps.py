@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -18,6 +19,32 @@ from intents.turn import BotServices
 
 CONTEXT_KEY = "omsorgsbot"
 THINKING_AT_ONCE = 2  # turns computed at once: Python runs one thread at a time anyway
+ACKS_FIRST_S = 1.0  # the longest a turn waits for requests being acknowledged
+
+
+class AckGate:
+    """Requests being acknowledged right now. A turn starts only when there are none (or after
+    ACKS_FIRST_S): under a burst, Slack's acks get the interpreter before the work does."""
+
+    def __init__(self) -> None:
+        self._open = 0
+        self._changed = threading.Condition()
+
+    @contextmanager
+    def acking(self) -> Iterator[None]:
+        with self._changed:
+            self._open += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._open -= 1
+                if not self._open:
+                    self._changed.notify_all()
+
+    def wait_until_acked(self, timeout: float = ACKS_FIRST_S) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: not self._open, timeout)
 
 
 def utc_now() -> datetime:
@@ -34,6 +61,7 @@ class SlackDeps:
     _locks_guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _thinking: threading.BoundedSemaphore = field(
         default_factory=lambda: threading.BoundedSemaphore(THINKING_AT_ONCE), repr=False)
+    acks: AckGate = field(default_factory=AckGate, repr=False)
 
     def __deepcopy__(self, memo: dict) -> SlackDeps:
         # Bolt deep-copies the context for lazy listeners; the bot's long-lived parts are shared.
@@ -49,7 +77,8 @@ class SlackDeps:
         """One turn of the dialogue engine. The work threads mostly wait on Slack's Web API, but a
         turn is Python work (the NLU, the ORM) that holds the interpreter: letting only a couple
         run at once keeps the others queued on a semaphore instead of fighting for the interpreter
-        with the request threads, so Slack's acks are never starved."""
+        with the request threads, and no turn starts while requests are being acknowledged."""
+        self.acks.wait_until_acked()
         with self._thinking:
             return self.dialogue.handle(message)
 
