@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from intents.choice_matching import clean, is_no, is_yes, match_choice
 from intents.messages import Choice, Reply
-from intents.report_dialogue import slot_answers
+from intents.report_dialogue import name_check, slot_answers
 from intents.report_dialogue.corrections import Correction, find_correction
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.questions import CONFIRM_CHOICES, REMINDERS, ask, next_missing
@@ -265,6 +265,9 @@ def _confirm(turn: Turn, draft: ReportDraft, text: str) -> list[Reply]:
     if choice.value == "avbryt":
         _drop(turn)
         return [Reply("Okej, rapporten är avbruten. Inget har sparats.")]
+    question = name_check.ask_once(turn, draft)
+    if question:
+        return question
     reply = submit(turn, draft)
     if reply is None:
         _save(turn, draft)
@@ -308,6 +311,9 @@ def continue_report(turn: Turn, state: dict, updated_at: datetime, answer_questi
         return [Reply(f"Du har en påbörjad rapport från {when} som aldrig skickades: ”{summary}”. {question.text}",
                       question.choices)]
 
+    if draft.pending == name_check.PENDING:
+        answer = name_check.read_answer(turn, draft, text)
+        return answer.replies if answer.ask_again else answer.replies + _confirm(turn, draft, "skicka")
     correction = find_correction(text)
     if correction is not None and draft.pending not in {"what", "description"}:
         result = _apply_correction(turn, draft, correction)

@@ -32,6 +32,7 @@ class ReportDraft:
     pending: str | None = None  # the slot we last asked about
     editing: bool = False  # asked again from the summary: go back to the summary after
     masked_notice_given: bool = False
+    names_asked: bool = False  # the name question (name_check.py) is asked once
     started_at: str = ""
 
     @property
