@@ -107,3 +107,25 @@ def test_chef_digest_visar_bara_enhetens_indikatorer(engine):
         municipal = lines(session)
     assert "(Solgården)" in line and "88 %" in line
     assert any("93 %" in m for m in municipal) and "88" not in "".join(municipal)
+
+
+@pytest.mark.parametrize("role", [Role.CHEF, Role.SJUKSKOTERSKA])
+def test_chef_och_ssk_utan_enhet_far_ingen_statistik(engine, nlu, role):
+    from intents.statistics.answers import answer_statistics
+
+    with session_scope(engine) as session:
+        seed_indicators(session)
+        turn = make_turn(session, "hur många fallavvikelser i mars", role=role, user="U-utan", nlu=nlu)
+        text = answer_statistics(turn)[0].text
+    assert "ingen enhet kopplad" in text
+
+
+def test_indikatorsvar_loggas_i_atkomstloggen(engine, nlu):
+    from storage.access_log import access_entries
+
+    with session_scope(engine) as session:
+        seed_indicators(session)
+        answer_indicator(make_turn(session, "genomförandeplaner", role=Role.CHEF, user="U-sg", unit="Solgården",
+                                   nlu=nlu))
+        [entry] = access_entries(session=session, user_key="U-sg")
+    assert entry.role == "chef" and entry.question == "genomförandeplaner" and "Solgården" in entry.revealed

@@ -145,3 +145,20 @@ def test_schemat_i_serve_har_en_nattlig_gallring(sqlite_url):
     finally:
         scheduler.shutdown(wait=False)
         engine.dispose()
+
+
+def test_gallrat_innehall_finns_inte_kvar_i_sqlite_filen(sqlite_url):
+    from storage.database import upgrade_schema
+
+    engine = make_engine(sqlite_url)
+    upgrade_schema(engine)
+    with session_scope(engine) as session:
+        save_draft(session=session, user_key="U-old", state={"flow": "report", "description": "zebrafinken " * 10},
+                   now=NOW - timedelta(days=30))
+        save_draft(session=session, user_key="U-new", state={"flow": "report"}, now=NOW)  # the page stays in use
+    run_retention(engine=engine, plan=RetentionPlan.defaults(), now=NOW)
+    engine.dispose()  # the last connection checkpoints the write-ahead log into the file
+    path = sqlite_url.removeprefix("sqlite:///")
+    files = [path, path + "-wal"]
+    raw = b"".join(open(p, "rb").read() for p in files if __import__("os").path.exists(p))
+    assert b"zebrafinken" not in raw
