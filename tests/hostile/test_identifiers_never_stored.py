@@ -1,4 +1,4 @@
-"""No identifier reaches the database, whatever path it takes: chat (report text, "gjort direkt", an
+"""No identifier reaches the database or the export, whatever path it takes: chat (report text, "gjort direkt", an
 answer to a question), an abandoned draft, a failed save, handling (fields and comments), the access
 log, and an import whose caller forgot to mask. On SQLite the raw bytes of the database file and its
 write-ahead log are searched; on PostgreSQL every row of every table as text. The identifiers come
@@ -6,6 +6,7 @@ from the grammar of shapes in tests/support/identifier_grammar.py. A failed save
 
 from __future__ import annotations
 
+import io
 import logging
 import random
 import re
@@ -26,6 +27,7 @@ from intents.turn import BotServices
 from storage.database import make_engine, session_scope
 from storage.models import UnitCreate
 from storage.people import set_role
+from storage.report_export import export_rows, write_csv, write_jsonl
 from storage.report_import import import_reports
 from storage.units import create_unit
 from storage.vocabulary import Role, UnitType
@@ -126,7 +128,11 @@ def test_inga_identifierare_i_databasen_efter_chatt_import_hantering_och_fel(
     used = ids[: len(ids) - sum(1 for _ in it)]
     assert len(used) >= 18
 
-    raw = stored_bytes(engine)
+    exported = io.StringIO()
+    with session_scope(engine) as session:
+        write_csv(export_rows(session=session), exported)
+        write_jsonl(export_rows(session=session), exported)
+    raw = stored_bytes(engine) + exported.getvalue().encode("utf-8")
     assert MARKER.encode() in raw  # the texts are there, only the identifiers are not
     leaks = [(i, t) for i in used for t in traces(i) if t in raw]
     assert leaks == []
