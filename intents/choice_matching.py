@@ -45,3 +45,13 @@ def match_choice(text: str, choices: list[Choice], *, cutoff: float = 82) -> Cho
     labels = [clean(c.label) for c in choices]
     best = process.extractOne(answer, labels, scorer=fuzz.ratio, score_cutoff=cutoff)
     return choices[best[2]] if best else None
+
+
+def match_yes_no_choice(text: str, choices: list[Choice]) -> Choice | None:
+    """`match_choice`, and a plain yes for the first choice and a plain no for the second."""
+    choice = match_choice(text, choices)
+    if choice is None and is_yes(text):
+        choice = choices[0]
+    if choice is None and is_no(text):
+        choice = choices[1]
+    return choice

@@ -5,22 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
+
+from storage.claims import insert_once
 
 from storage.models import RetentionRun
 
 
 def claim_retention_run(*, session: Session, day: str, claimed_by: str, now: datetime) -> bool:
     """True for the one caller that may run the day's gallring; commit before running it."""
-    if session.get(RetentionRun, day) is not None:
-        return False
-    try:
-        with session.begin_nested():
-            session.add(RetentionRun(day=day, claimed_by=claimed_by, claimed_at=now))
-    except IntegrityError:
-        return False
-    return True
+    return insert_once(session=session, row=RetentionRun(day=day, claimed_by=claimed_by, claimed_at=now), key=day)
 
 
 def finish_retention_run(*, session: Session, day: str, now: datetime, summary: str) -> None:

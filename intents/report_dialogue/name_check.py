@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intents.choice_matching import is_no, is_yes, match_choice
+from intents.choice_matching import match_yes_no_choice
 from intents.messages import Choice, Reply
 from intents.report_dialogue.draft import ReportDraft
 from intents.turn import Turn
@@ -59,11 +59,7 @@ def ask_once(turn: Turn, draft: ReportDraft) -> list[Reply] | None:
 
 def read_answer(turn: Turn, draft: ReportDraft, text: str) -> NameAnswer:
     """Yes: replace the names and save; no: save as written; anything else: ask again."""
-    choice = match_choice(text, CHOICES)
-    if choice is None and is_yes(text):
-        choice = CHOICES[0]
-    if choice is None and is_no(text):
-        choice = CHOICES[1]
+    choice = match_yes_no_choice(text, CHOICES)
     if choice is None:
         _save(turn, draft)
         return NameAnswer([Reply(f"Svara ja för att byta ut namnet mot {PLACEHOLDER}, eller nej för att spara "
