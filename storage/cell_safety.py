@@ -22,18 +22,18 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 
 def neutralise_formula(value: str) -> str:
     """The cell as written to CSV: a leading quote when a spreadsheet would run it."""
-    if value.startswith(FORMULA_START) or _QUOTED_FORMULA.match(value):
+    if value[:1] in FORMULA_START or value[:1] == "'" and _QUOTED_FORMULA.match(value):
         return "'" + value
     return value
 
 
 def restore_formula(value: str) -> str:
     """The inverse of `neutralise_formula`, for a cell read from CSV."""
-    return value[1:] if _QUOTED_FORMULA.match(value) else value
+    return value[1:] if value[:1] == "'" and _QUOTED_FORMULA.match(value) else value
 
 
 def without_unsafe_characters(value: str) -> str:
     """ANSI escapes, control characters and bidi overrides removed; tab and line breaks kept."""
-    if value.isascii() and value.isprintable():
+    if not value or value.isascii() and value.isprintable():
         return value
     return _UNSAFE.sub("", _ANSI_ESCAPE.sub("", value))

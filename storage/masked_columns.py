@@ -15,7 +15,7 @@ from sqlalchemy import JSON
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import AutoString
 
-from nlp_models.personal_data.masking import mask_text
+from nlp_models.personal_data.masking import MaskedStr, mask_text
 
 # Timestamps the dialogue keeps in its state are never identifiers; skipping them is also faster.
 _ISO_MOMENT = re.compile(r"\d{4}-\d\d-\d\d(?:[T ][\d:.]+(?:[+-]\d\d:\d\d|Z)?)?")
@@ -23,6 +23,8 @@ _ISO_MOMENT = re.compile(r"\d{4}-\d\d-\d\d(?:[T ][\d:.]+(?:[+-]\d\d:\d\d|Z)?)?")
 
 def mask_value(value: Any) -> Any:
     """Strings masked, lists and dicts walked (keys too), everything else as it is."""
+    if type(value) is MaskedStr:
+        return str.__str__(value)
     if isinstance(value, str):
         return value if _ISO_MOMENT.fullmatch(value) else mask_text(value)
     if isinstance(value, dict):
@@ -39,6 +41,8 @@ class MaskedString(TypeDecorator):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect) -> Any:
+        if type(value) is MaskedStr:  # straight from the masking (the import, the dialogue): done already
+            return str.__str__(value)
         return mask_text(value) if isinstance(value, str) else value
 
 

@@ -18,7 +18,7 @@ from nlp_models.personal_data.normalised import normalise
 from nlp_models.personal_data.numbers import PERSONNUMMER, TELEFONNUMMER, Found, find_identifier_numbers
 
 EPOST = "e-post"
-__all__ = ["EPOST", "PERSONNUMMER", "TELEFONNUMMER", "MaskedText", "mask_personal_data", "mask_text"]
+__all__ = ["EPOST", "PERSONNUMMER", "TELEFONNUMMER", "MaskedStr", "MaskedText", "mask_personal_data", "mask_text"]
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORTH_A_LOOK = re.compile(r"[\d@]")  # Unicode digits too
@@ -38,15 +38,22 @@ def _findings(text: str) -> list[Found]:
     return sorted(emails + numbers, key=lambda f: f.start)
 
 
+class MaskedStr(str):
+    """A text that comes out of the masking: storing it needs no second masking (see
+    `storage.masked_columns`). Anything made from it (a slice, a concatenation) is a plain str again."""
+
+    __slots__ = ()
+
+
 def mask_personal_data(text: str) -> MaskedText:
     """`text` with personal identifiers replaced by [personnummer], [telefonnummer], [e-post];
     `kinds` lists the kinds masked, in order of first appearance."""
     if not text or _WORTH_A_LOOK.search(text) is None:
-        return MaskedText(text or "", [])
+        return MaskedText(MaskedStr(text or ""), [])
     normal = normalise(text)
     found = _findings(normal.text)
     if not found:
-        return MaskedText(text, [])
+        return MaskedText(MaskedStr(text), [])
     pieces: list[str] = []
     kinds: list[str] = []
     position = 0
@@ -58,7 +65,7 @@ def mask_personal_data(text: str) -> MaskedText:
         if item.kind not in kinds:
             kinds.append(item.kind)
     pieces.append(text[position:])
-    return MaskedText("".join(pieces), kinds)
+    return MaskedText(MaskedStr("".join(pieces)), kinds)
 
 
 def mask_text(text: str) -> str:

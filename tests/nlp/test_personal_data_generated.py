@@ -32,4 +32,4 @@ def test_inget_lockbete_maskeras(r) -> None:
 @given(randoms)
 def test_maskerad_text_maskeras_inte_om(r) -> None:
     once = mask_text(identifier_case(r).text)
-    assert mask_text(once) == once
+    assert mask_text(str(once)) == once  # storing a masked text again relies on this
