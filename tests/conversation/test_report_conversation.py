@@ -74,7 +74,7 @@ def test_saknad_tid_fragas(conversation):
 def test_framtida_tid_godtas_inte(conversation):
     conversation.say("brukare på Björkhagen ramlade i korridoren, blåmärke på armen, hjälpte upp henne")
     answer = conversation.say("kl 23")
-    assert "När hände det?" in answer and "framtiden" in answer
+    assert "framtiden" in answer and "t.ex." in answer  # the second wording says what is expected
 
 
 def test_konsekvens_och_atgard_fragas_och_kan_valjas_med_siffra(conversation):
@@ -173,7 +173,7 @@ def test_arbetsskada_hanvisas_till_ratt_system(conversation):
 
 
 def test_synpunkt_fragar_vem_och_om_kontakt(conversation):
-    answer = conversation.say("dottern till en brukare på Björkhagen är missnöjd med att maten alltid är kall, i dag")
+    answer = conversation.say("en anonym lapp på Björkhagen klagar på att maten alltid är kall, i dag")
     assert "Vem lämnade synpunkten?" in answer
     answer = conversation.say("anhörig")
     assert "kontaktad" in answer
