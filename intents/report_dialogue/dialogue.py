@@ -20,7 +20,7 @@ from intents.messages import Reply
 from intents.report_dialogue.corrections import Correction, find_correction, infer_slot
 from intents.report_dialogue.description_edits import change_description
 from intents.report_dialogue.draft import ReportDraft
-from intents.report_dialogue.intake import content_words, fill_from_answer, new_draft
+from intents.report_dialogue.intake import asks_something, content_words, fill_from_answer, new_draft
 from intents.report_dialogue.new_event import is_new_event, tells_more
 from intents.report_dialogue.questions import (
     CONFIRM_CHOICES,
@@ -147,10 +147,11 @@ def _missed(turn: Turn, draft: ReportDraft, slot: str, problem: str, suggestions
 
 
 def _looks_like_question(turn: Turn) -> bool:
+    """A question to the bot in the middle of a report ("vad gör jag om någon har ramlat?"), not an answer
+    that happens to name an area and a time ("kopplade in larmet")."""
     if phrase(turn.text) in answer_words().help:
         return True
-    intent = turn.understand().intent
-    return intent in QUESTION_INTENTS and (turn.text.strip().endswith("?") or intent in {"count", "routine"})
+    return turn.understand().intent in QUESTION_INTENTS and asks_something(turn.text)
 
 
 def _reminder(turn: Turn, draft: ReportDraft) -> Reply:

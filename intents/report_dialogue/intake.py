@@ -13,6 +13,7 @@ from datetime import datetime
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_handling.commands import UpdateCommand, parse_command
 from intents.turn import Turn
+from nlp_models.questions.parser import QUESTION_STARTS
 from nlp_models.reports.analyzer import ReportAnalysis
 from nlp_models.reports.synpunkt_details import contact_wish, giver, is_praise
 from nlp_models.text.normalize import fold
@@ -21,6 +22,7 @@ from storage.people import units_of
 from storage.vocabulary import UnitRelation
 
 AREA_MARGIN = 0.2  # the best area must lead the next by this much, or we ask
+EVENT_STATEMENT_WORDS = 6  # "fall på Solgården i mars" is a query; a whole sentence telling of an event is not
 # "AV-2026-00042", "sp 2026-3" (folded text)
 _REFERENCE = re.compile(r"\b(av|sp)[\s-]?(\d{4})-(\d{1,5})\b")
 # "jag vill rapportera en avvikelse:" and the like carry no content of their own
@@ -62,6 +64,31 @@ def reports_event_citing_reference(turn: Turn) -> bool:
     analysis = understanding.report
     return understanding.intent == "report" and (
         bool(analysis.area_evidence) or analysis.kind == "synpunkt" or analysis.staff_injury)
+
+
+def asks_something(text: str) -> bool:
+    """A question in form: a question mark, or a first word such as "hur", "vad", "vilka", "kan"."""
+    words = fold(text).split()
+    return text.rstrip().endswith("?") or bool(words) and words[0].strip(",.:!") in QUESTION_STARTS
+
+
+def tells_of_event(turn: Turn, text: str | None = None) -> bool:
+    """A statement that tells of an event, even where the question parser saw a statistics query in its terms
+    and period ("Medicinskåpet stod olåst på Ekgården i går kväll."): no question form, a whole sentence,
+    and the report analyser finds what happened."""
+    text = turn.text if text is None else text
+    if asks_something(text) or content_words(text) < EVENT_STATEMENT_WORDS:
+        return False
+    understanding = turn.understand(text)
+    question, analysis = understanding.question, understanding.report
+    # "antal fall per enhet": a query for numbers, whatever its length
+    if question.group_by is not None or any(e.startswith("count:") for e in question.evidence):
+        return False
+    if analysis.kind == "synpunkt" and giver(text):  # someone gave a view: "god man har framfört klagomål …"
+        return True
+    if question.kind is not None:  # "fler läkemedelsavvikelser i februari jämfört med i fjol"
+        return False
+    return analysis.staff_injury or (bool(analysis.area_evidence) and area_is_clear(analysis))
 
 
 def own_units(turn: Turn) -> list[str]:

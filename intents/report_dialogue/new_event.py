@@ -9,26 +9,41 @@ from __future__ import annotations
 from datetime import timedelta
 
 from intents.report_dialogue.draft import ReportDraft
-from intents.report_dialogue.intake import area_is_clear, content_words
+from intents.report_dialogue.intake import area_is_clear, content_words, tells_of_event
 from intents.turn import Turn
 
 MIN_WORDS = 4  # "ett fall", "i går kl 22" are answers
+WHOLE_REPORT_WORDS = 8
 SAME_TIME = timedelta(hours=1)
 NO_NEW_EVENT_WHILE = {"what", "description", "new_or_answer", "resume_old"}
 
 
+def whole_report(turn: Turn, text: str) -> bool:
+    """A message that is a report on its own: an event, with at least two of unit, time, harm and action."""
+    if content_words(text) < WHOLE_REPORT_WORDS:
+        return False
+    understanding = turn.understand(text)
+    analysis = understanding.report
+    facets = [understanding.unit, understanding.occurred_at, analysis.consequence, analysis.immediate_action]
+    return bool(analysis.area_evidence) and sum(f is not None for f in facets) >= 2
+
+
 def differences(turn: Turn, draft: ReportDraft, text: str) -> list[str]:
-    """The cues in `text` that differ from the draft: "område", "tid", "enhet", "typ"."""
+    """The cues in `text` that differ from the draft: "område", "tid", "enhet", "typ". A whole report that names a
+    unit or a time the draft does not have yet differs too: it may be another event."""
     understanding = turn.understand(text)
     analysis = understanding.report
     found = []
-    if understanding.unit and draft.unit and understanding.unit != draft.unit:
+    whole = whole_report(turn, text)
+    if understanding.unit and (draft.unit or whole) and understanding.unit != draft.unit:
         found.append("enhet")
     occurred = draft.occurred()
-    if understanding.occurred_at and occurred and abs(understanding.occurred_at - occurred) >= SAME_TIME:
+    if understanding.occurred_at and (
+            (occurred and abs(understanding.occurred_at - occurred) >= SAME_TIME) or (not occurred and whole)):
         found.append("tid")
+    # the area differs from the one the draft was read as (not while the area question waits: that answer names one)
     if (analysis.area != draft.area and analysis.area_evidence and area_is_clear(analysis)
-            and (draft.area_confirmed or draft.area_chosen)):
+            and draft.pending != "area" and (draft.area_evidence or draft.area_confirmed)):
         found.append("område")
     if analysis.kind != draft.kind and analysis.kind == "synpunkt":
         found.append("typ")
@@ -47,9 +62,14 @@ def tells_more(turn: Turn, text: str) -> bool:
 def is_new_event(turn: Turn, draft: ReportDraft, text: str) -> bool:
     if draft.pending in NO_NEW_EVENT_WHILE or content_words(text) < MIN_WORDS:
         return False
+    if draft.asked.get(draft.pending or "", 0) >= 2:
+        return False  # the question was put again: what comes now is its answer
     understanding = turn.understand(text)
     analysis = understanding.report
-    if understanding.intent != "report" and not analysis.staff_injury:
+    if understanding.intent != "report" and not analysis.staff_injury and not tells_of_event(turn, text):
         return False
+    found = differences(turn, draft, text)
     names_event = bool(analysis.area_evidence) or analysis.kind == "synpunkt" or analysis.staff_injury
-    return names_event and bool(differences(turn, draft, text))
+    # words the area rules do not know ("lyften har varit trasig") still tell of another event when both the
+    # unit and the time differ
+    return bool(found) and (names_event or len(found) >= 2)

@@ -24,6 +24,8 @@ WHOLE_DAY_HOUR = 12  # a past day named without a time of day is stored at noon
 
 # Words after which a part-of-day word means a time ("i går kväll", "på em", "vid lunchen").
 _PART_LEADS = {"i", "pa", "vid", "under", "gar", "dag", "forrgar", "sent", "tidigt", "efter", "till"}
+# "i morgon", "i morgon bitti": the day after, never a time a reported event happened
+_TOMORROW = {"morgon"}
 # Words that make a bare number a clock time: "typ 22", "runt 9:45", "ca 14".
 _APPROXIMATE = r"(?:kl|klockan|ca|cirka|runt|vid|typ|omkring|kring|ungefar|strax fore|strax efter|nagon gang runt)"
 # A number followed by one of these counts something ("typ 3 gånger", "i går 2 tabletter"): not a time.
@@ -139,6 +141,8 @@ def _part(string: str) -> PartOfDay | None:
     for index, word in enumerate(words):
         if word in parts and index > 0:
             lead = words[index - 1]
+            if lead == "i" and word in _TOMORROW:
+                continue  # "i morgon" is tomorrow, not this morning
             if lead in _PART_LEADS or lead.isdigit() or lead in time_vocabulary().weekday_past_forms:
                 return parts[word]
     return None
