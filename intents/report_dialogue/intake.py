@@ -100,7 +100,9 @@ def apply_analysis(draft: ReportDraft, analysis: ReportAnalysis) -> None:
     draft.area = analysis.area
     draft.area_evidence = list(analysis.area_evidence)
     draft.area_candidates = [area for area, _ in analysis.area_candidates][:3]
-    draft.area_confirmed = area_is_clear(analysis)
+    # "övrigt" only because no rule found anything ("trygghetsarmet" with a typo) is asked, not assumed
+    draft.area_confirmed = area_is_clear(analysis) and (
+        analysis.area != "övrigt" or bool(analysis.area_evidence) or draft.is_synpunkt)
     draft.secondary_areas = list(analysis.secondary_areas)
     draft.severe, draft.lex_sarah, draft.lex_maria = analysis.severe, analysis.lex_sarah, analysis.lex_maria
 

@@ -35,7 +35,8 @@ def differences(turn: Turn, draft: ReportDraft, text: str) -> list[str]:
     analysis = understanding.report
     found = []
     whole = whole_report(turn, text)
-    if understanding.unit and (draft.unit or whole) and understanding.unit != draft.unit:
+    long_story = whole or content_words(text) >= WHOLE_REPORT_WORDS
+    if understanding.unit and (draft.unit or long_story) and understanding.unit != draft.unit:
         found.append("enhet")
     occurred = draft.occurred()
     if understanding.occurred_at and (
@@ -68,6 +69,8 @@ def is_new_event(turn: Turn, draft: ReportDraft, text: str) -> bool:
     analysis = understanding.report
     if understanding.intent != "report" and not analysis.staff_injury and not tells_of_event(turn, text):
         return False
+    if draft.pending == "confirm" and content_words(text) >= WHOLE_REPORT_WORDS:
+        return True  # a story after the summary is no "skicka": this report's, or another event's - ask
     found = differences(turn, draft, text)
     names_event = bool(analysis.area_evidence) or analysis.kind == "synpunkt" or analysis.staff_injury
     # words the area rules do not know ("lyften har varit trasig") still tell of another event when both the

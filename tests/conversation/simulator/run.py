@@ -157,7 +157,8 @@ def simulate(world: World, persona: Persona, style: Style, seed: int = 0) -> Run
             stories[persona.key] = text
     else:
         result.problems.append(f"not done after {MAX_TURNS} messages")
-    result.complete_first = bool(first_reply_was_summary) and style == Style.TIDY
+    # the first message told everything (a second-thoughts person slipped on purpose, so not counted)
+    result.complete_first = bool(first_reply_was_summary) and style != Style.SECOND_THOUGHTS
     _check_stored(world, user, expected, stories, result)
     return result
 
