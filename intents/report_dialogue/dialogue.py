@@ -21,7 +21,7 @@ from intents.report_dialogue.corrections import Correction, find_correction, inf
 from intents.report_dialogue.description_edits import change_description
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.intake import asks_something, content_words, fill_from_answer, new_draft
-from intents.report_dialogue.new_event import is_new_event, tells_more
+from intents.report_dialogue.new_event import is_new_event, repeats_held_event, tells_more
 from intents.report_dialogue.questions import (
     CONFIRM_CHOICES,
     DEFERRABLE,
@@ -320,6 +320,9 @@ def _confirm(turn: Turn, draft: ReportDraft, text: str) -> list[Reply]:
         if answer.option.value == "avbryt":
             return _cancel(turn, draft)
         return _put(turn, draft, "edit")
+    field = read_answer(text, answer_question("edit", draft))
+    if field.kind == AnswerKind.OPTION and field.option.value in phrase(text):  # "tid": straight to that question
+        return _edit(turn, draft, text)
     corrected = _correct(turn, draft, Correction("value", text))  # a bare value: "i går runt 22", "Björkhagen"
     if corrected is not None:
         return corrected
@@ -423,8 +426,12 @@ def continue_report(turn: Turn, state: dict, updated_at: datetime, answer_questi
         correction = find_correction(text)
         if correction is not None and (corrected := _correct(turn, draft, correction)) is not None:
             return corrected
-    if is_new_event(turn, draft, text):
+    if repeats_held_event(draft, text):
+        draft.queued.remove(mask_personal_data(text).text)
+    elif is_new_event(turn, draft, text):
         return _hold(turn, draft, text)
+    if phrase(text) in answer_words().edit and draft.pending not in ("confirm", "edit"):
+        return _put(turn, draft, "edit")
     if draft.pending == "confirm":
         if _looks_like_question(turn):
             return answer_question(turn) + [_reminder(turn, draft)]

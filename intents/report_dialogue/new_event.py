@@ -11,6 +11,7 @@ from datetime import timedelta
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.intake import area_is_clear, content_words, tells_of_event
 from intents.turn import Turn
+from nlp_models.personal_data.masking import mask_personal_data
 
 MIN_WORDS = 4  # "ett fall", "i går kl 22" are answers
 WHOLE_REPORT_WORDS = 8
@@ -60,11 +61,14 @@ def tells_more(turn: Turn, text: str) -> bool:
     return bool(analysis.area_evidence or analysis.consequence_cues or analysis.action_cues or analysis.severity_evidence)
 
 
+def repeats_held_event(draft: ReportDraft, text: str) -> bool:
+    """The same words again after "ny händelse": the person meant them as the answer after all."""
+    return mask_personal_data(text).text in draft.queued
+
+
 def is_new_event(turn: Turn, draft: ReportDraft, text: str) -> bool:
-    if draft.pending in NO_NEW_EVENT_WHILE or content_words(text) < MIN_WORDS:
+    if draft.pending in NO_NEW_EVENT_WHILE or content_words(text) < MIN_WORDS or repeats_held_event(draft, text):
         return False
-    if draft.asked.get(draft.pending or "", 0) >= 2:
-        return False  # the question was put again: what comes now is its answer
     understanding = turn.understand(text)
     analysis = understanding.report
     if understanding.intent != "report" and not analysis.staff_injury and not tells_of_event(turn, text):

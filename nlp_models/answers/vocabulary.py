@@ -36,6 +36,7 @@ class AnswerWords:
     skip: frozenset[str]
     later: frozenset[str]
     cancel: frozenset[str]
+    edit: frozenset[str]
     help: frozenset[str]
     fillers: frozenset[str]
     # topic → choice value → the phrases that mean it
@@ -65,7 +66,7 @@ def answer_words() -> AnswerWords:
     return AnswerWords(
         yes=_folded(words["yes"]), no=_folded(words["no"]), unknown=_folded(words["unknown"]),
         skip=_folded(words["skip"]), later=_folded(words["later"]), cancel=_folded(words["cancel"]),
-        help=_folded(words["help"]), fillers=_folded(words["fillers"]),
+        edit=_folded(words["edit"]), help=_folded(words["help"]), fillers=_folded(words["fillers"]),
         topics=MappingProxyType(topics),
         corrections=MappingProxyType(flat),
         correction_fields=MappingProxyType({name: _longest_first(items) for name, items in fields.items()}),

@@ -256,3 +256,37 @@ def test_referens_i_en_rapport_startar_ny_rapport_och_kopplas(conversation):
 def test_omradets_forklaring_visas_i_sammanfattningen(conversation):
     answer = conversation.say("bru på Solgården halkade på golvet i badrummet i natt, ingen skada, ssk kontaktad")
     assert "Område: Fall – av: halkade, golvet" in answer
+
+
+def test_personalskada_mitt_i_en_rapport_hanvisas_nar_rapporten_ar_klar(conversation):
+    conversation.say("bru på solgården föll i natt")
+    answer = conversation.say("kollegan halkade i trappan på björkhagen i morse och slog i knät")
+    assert "ny händelse" in answer
+    conversation.say("ny")
+    conversation.say("ingen skada")
+    conversation.say("hoppa över")
+    answer = conversation.say("skicka")
+    assert "AV-2026-00001" in answer and "arbetsmiljö" in answer
+    assert len(conversation.reports()) == 1 and conversation.drafts() == []
+
+
+def test_samma_text_igen_efter_ny_handelse_ar_ett_svar(conversation):
+    conversation.say("bru på Solgården ramlade i natt, ingen skada")
+    conversation.say("ringde ssk på Björkhagen som kom och tittade i morse")
+    conversation.say("ny")
+    answer = conversation.say("ringde ssk på Björkhagen som kom och tittade i morse")
+    assert "Sammanfattning" in answer and "ny händelse" not in answer
+    conversation.say("skicka")
+    [report] = conversation.reports()
+    assert "ringde ssk" in (report.immediate_action or "")
+    assert conversation.drafts() == []
+
+
+def test_andra_vid_en_fraga_och_tid_i_sammanfattningen_gar_direkt_dit(conversation):
+    conversation.say("bru på Solgården ramlade i går, ingen skada")
+    assert "Vad vill du ändra?" in conversation.say("ändra")
+    assert "När hände det?" in conversation.say("tid")
+    conversation.say("typ 22")
+    summary = conversation.say("hoppa över")
+    assert "När: i går kl 22.00" in summary
+    assert "När hände det?" in conversation.say("tid")
