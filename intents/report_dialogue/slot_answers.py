@@ -20,7 +20,7 @@ from intents.report_dialogue.questions import (
     answer_question,
 )
 from intents.turn import Turn
-from nlp_models.answers import AnswerKind, answer_words, phrase, read_answer
+from nlp_models.answers import Answer, AnswerKind, answer_words, phrase, read_answer
 from nlp_models.personal_data.masking import mask_personal_data
 from nlp_models.reports.synpunkt_details import contact_wish, giver
 from nlp_models.times.expressions import KnownDay, resolve_occurred_at
@@ -62,12 +62,19 @@ def _skipped(answer_kind: AnswerKind) -> bool:
     return answer_kind in (AnswerKind.SKIP, AnswerKind.LATER, AnswerKind.UNKNOWN)
 
 
-def read_area(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
-    answer = read_answer(text, answer_question("area", draft))
+def _read(draft: ReportDraft, slot: str, text: str) -> tuple[Answer, str | None]:
+    """The shared reader's answer and the value of the choice it names. "vet ej", "hoppa över" and "ändra senare"
+    are stored at once (`set_unknown`); the caller then only returns OK."""
+    answer = read_answer(text, answer_question(slot, draft))
     if _skipped(answer.kind):
-        set_unknown(draft, "area")
+        set_unknown(draft, slot)
+    return answer, answer.option.value if answer.kind == AnswerKind.OPTION else None
+
+
+def read_area(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
+    answer, value = _read(draft, "area", text)
+    if _skipped(answer.kind):
         return OK
-    value = answer.option.value if answer.kind == AnswerKind.OPTION else None
     if value is None:
         analysis = turn.understand(text).report
         if analysis.area != "övrigt" and analysis.area_evidence:
@@ -83,11 +90,9 @@ def read_area(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
 
 def read_unit(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
     matcher = turn.services.nlu.units
-    answer = read_answer(text, answer_question("unit", draft))
+    answer, found = _read(draft, "unit", text)
     if _skipped(answer.kind):
-        set_unknown(draft, "unit")
         return OK
-    found = answer.option.value if answer.kind == AnswerKind.OPTION else None
     if found is None:
         hit = matcher.lookup(text) or matcher.find(text)
         found = hit.name if hit else None
@@ -142,14 +147,13 @@ def read_time(turn: Turn, draft: ReportDraft, text: str, now: datetime) -> SlotR
 
 
 def read_consequence(turn: Turn, draft: ReportDraft, text: str, slot: str = "consequence") -> SlotResult:
-    answer = read_answer(text, answer_question(slot, draft))
+    answer, value = _read(draft, slot, text)
     if _skipped(answer.kind):
-        set_unknown(draft, slot)
         return OK
     if answer.kind == AnswerKind.YES_WHICH:
         return SlotResult(True, follow_up="consequence_which")
-    if answer.kind == AnswerKind.OPTION:
-        draft.consequence = answer.option.value
+    if value is not None:
+        draft.consequence = value
         return OK
     cue = turn.understand(text).report.consequence
     if cue:
@@ -184,11 +188,10 @@ def read_action(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
 
 
 def read_given_by(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
-    answer = read_answer(text, answer_question("given_by", draft))
+    answer, value = _read(draft, "given_by", text)
     if _skipped(answer.kind):
-        set_unknown(draft, "given_by")
         return OK
-    value = answer.option.value if answer.kind == AnswerKind.OPTION else giver(text)
+    value = value or giver(text)
     if value is None:
         return SlotResult(False, "Jag förstod inte vem synpunkten kom från.")
     draft.given_by = value
@@ -196,14 +199,12 @@ def read_given_by(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
 
 
 def read_contact(turn: Turn, draft: ReportDraft, text: str, slot: str = "contact") -> SlotResult:
-    answer = read_answer(text, answer_question(slot, draft))
+    answer, value = _read(draft, slot, text)
     if _skipped(answer.kind):
-        set_unknown(draft, slot)
         return OK
     if answer.kind == AnswerKind.YES_WHICH or (slot == "contact" and contact_wish(text) == "oklart"):
         draft.contact_yes = True
         return SlotResult(True, follow_up="contact_which")
-    value = answer.option.value if answer.kind == AnswerKind.OPTION else None
     if value is None:
         wish = contact_wish(text)
         value = wish if wish in ("nej", "telefon", "skriftligt") else None

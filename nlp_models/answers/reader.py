@@ -1,7 +1,9 @@
 """Read a short answer to one question: a choice, yes/no, "vet ej", skip, later, or a number.
 
-    >>> q = Question("contact", options=(Option("Nej", "nej"), Option("Ja, skriftligt", "skriftligt"),
-    ...              Option("Ja, per telefon", "telefon")), yes=("skriftligt", "telefon"), no="nej")
+    >>> from types import SimpleNamespace as Option
+    >>> q = Question("contact", options=(Option(label="Nej", value="nej"), Option(label="Ja, skriftligt",
+    ...              value="skriftligt"), Option(label="Ja, per telefon", value="telefon")),
+    ...              yes=("skriftligt", "telefon"), no="nej")
     >>> read_answer("ja", q).kind
     <AnswerKind.YES_WHICH: 'yes_which'>
     >>> read_answer("ja per telefon", q).option.value
@@ -27,12 +29,8 @@ NEGATIONS = frozenset({"inte", "ej", "inga", "ingen", "inget", "utan", "aldrig",
 
 
 class Option(Protocol):
-    label: str
-    value: str
+    """A choice of a question (intents.messages.Choice is one): what is shown, and what it stands for."""
 
-
-@dataclass(frozen=True)
-class SimpleOption:
     label: str
     value: str
 

@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from intents.messages import Choice
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.questions import answer_question
 from nlp_models.answers import AnswerKind, Question, answer_words, read_answer
-from nlp_models.answers.reader import SimpleOption
 from nlp_models.text.normalize import fold
 
 FEW = settings(max_examples=60, deadline=None)
-CONTACT = Question("contact", (SimpleOption("Nej, ingen kontakt", "nej"), SimpleOption("Ja, skriftligt", "skriftligt"),
-                               SimpleOption("Ja, per telefon", "telefon")),
+CONTACT = Question("contact", (Choice("Nej, ingen kontakt", "nej"), Choice("Ja, skriftligt", "skriftligt"),
+                               Choice("Ja, per telefon", "telefon")),
                    yes=("skriftligt", "telefon"), no="nej", unknown="okänt")
 CONFIRM = answer_question("confirm", ReportDraft())
 
