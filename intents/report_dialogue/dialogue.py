@@ -20,7 +20,13 @@ from intents.messages import Reply
 from intents.report_dialogue.corrections import Correction, find_correction, infer_slot
 from intents.report_dialogue.description_edits import change_description
 from intents.report_dialogue.draft import ReportDraft
-from intents.report_dialogue.intake import asks_something, content_words, fill_from_answer, new_draft
+from intents.report_dialogue.intake import (
+    apply_synpunkt_details,
+    asks_something,
+    content_words,
+    fill_from_answer,
+    new_draft,
+)
 from intents.report_dialogue.new_event import is_new_event, repeats_held_event, tells_more
 from intents.report_dialogue.questions import (
     CONFIRM_CHOICES,
@@ -215,9 +221,9 @@ def _described(turn: Turn, draft: ReportDraft, text: str) -> list[Reply]:
 
 def _apply_value(turn: Turn, draft: ReportDraft, slot: str, value: str) -> SlotResult:
     if slot == "kind":
-        kind = "synpunkt" if "synpunkt" in phrase(value) or "klagomal" in phrase(value) or "berom" in phrase(value) \
-            else "avvikelse"
-        draft.kind = kind
+        said = phrase(value)
+        draft.kind = "synpunkt" if any(w in said for w in ("synpunkt", "klagomal", "berom")) else "avvikelse"
+        apply_synpunkt_details(draft, draft.description)
         return SlotResult(True)
     if slot in ("add_description", "set_description"):
         change_description(turn, draft, value, append=slot == "add_description")
@@ -233,7 +239,8 @@ def _apply_value(turn: Turn, draft: ReportDraft, slot: str, value: str) -> SlotR
 def _changed(turn: Turn, draft: ReportDraft, before, slot: str) -> list[Reply]:
     """After a correction: say what changed, then go on (the next question, or the summary again)."""
     lines = changed_lines(before, fields(draft, turn.now))
-    if slot == "add_description" and draft.consequence is None and not draft.is_synpunkt:
+    had_consequence = dict(before).get("Konsekvens", "–") != "–"
+    if slot == "add_description" and had_consequence and draft.consequence is None:
         lines.append("Konsekvensen stämmer kanske inte längre med beskrivningen – jag frågar igen")
     text = ("Ändrat:\n" + "\n".join(f"• {line}" for line in lines)) if lines else "Det stod redan så."
     if draft.pending in ("edit", "confirm") or draft.pending == slot:
