@@ -5,6 +5,8 @@ Each test starts from one finding: what the bot did wrong, written as the dialog
 
 from __future__ import annotations
 
+import pytest
+
 from storage.database import session_scope
 from storage.models import Report
 from storage.reports import report_history
@@ -290,3 +292,20 @@ def test_andra_vid_en_fraga_och_tid_i_sammanfattningen_gar_direkt_dit(conversati
     summary = conversation.say("hoppa över")
     assert "När: i går kl 22.00" in summary
     assert "När hände det?" in conversation.say("tid")
+
+
+@pytest.mark.parametrize(("correction", "line"), [
+    ("nej hon fick ett blåmärke", "Konsekvens: lindrig"),
+    ("egentligen lindrig", "Konsekvens: lindrig"),
+    ("konsekvens: måttlig", "Konsekvens: måttlig"),
+    ("det var läkemedel", "Område: Läkemedel"),
+    ("fel enhet, det var Björkhagen", "Enhet: Björkhagen"),
+    ("enheten ska vara HT Norr", "Enhet: Hemtjänst Norr"),
+    ("nä det var i förrgår kväll", "När: 8 mars 2026 kl 20.00"),
+    ("i går runt 22", "När: i går kl 22.00"),
+    ("åtgärd: ssk ringd och tittade", "Gjort direkt: ssk ringd och tittade"),
+])
+def test_rattelse_med_vanliga_ord_i_sammanfattningen(conversation, correction, line):
+    conversation.say("bru på Solgården hittad på golvet i natt, ingen skada, ssk kontaktad")
+    answer = conversation.say(correction)
+    assert "Ändrat" in answer and f"• {line}" in answer
