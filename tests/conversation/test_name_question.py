@@ -42,7 +42,9 @@ def test_otydligt_svar_fragar_igen_och_fragan_stalls_bara_en_gang(conversation):
 
 
 def test_utan_namn_fragar_boten_inte(conversation):
-    conversation.say("Inga skador efter fallet på Solgården i natt kl 3, Hans mamma ringde, lex Sarah? ssk kontaktad")
+    summary = conversation.say("brukare på Solgården hittad på golvet i badrummet i natt kl 3. Inga skador, "
+                               "Hans dotter ringde. ssk kontaktad")
+    assert "Sammanfattning" in summary
     answer = conversation.say("skicka")
     assert "namn" not in answer
     assert "AV-2026-00001" in answer or "SP-2026-00001" in answer
