@@ -210,13 +210,11 @@ def start_assessment(deps: SlackDeps, user_id: str, value: str) -> str | None:
     with session_scope(deps.db) as session:
         person = get_or_create_person(session=session, platform_user_id=user_id)
         report = get_report(session=session, reference=reference)
-        if report is None:
-            return f"Jag hittar ingen rapport {reference}."
         managed = {u.id for u in units_of(session=session, person=person, relation=UnitRelation.MANAGER)}
-        allowed = person.role in (Role.MAS.value, Role.ADMIN.value) or (
-            person.role == Role.CHEF.value and report.unit_id in managed)
-        if not allowed:
-            return f"Du kan bara hantera rapporter i enheter du är chef för ({reference})."
+        allowed = report is not None and (person.role in (Role.MAS.value, Role.ADMIN.value) or (
+            person.role == Role.CHEF.value and report.unit_id in managed))
+        if not allowed:  # the same words whether it does not exist or is another unit's
+            return f"Jag hittar ingen rapport {reference} bland dem du kan hantera."
         if version is not None and version != report_version(report):
             return STALE_REPORT.format(reference=reference)
         update_report(session=session, report=report, changes=ReportUpdate(status=ReportStatus.UTREDS),

@@ -53,6 +53,8 @@ class ReportAnalysis:
     staff_injury: bool
     masked_text: str
     masked_kinds: list[str]
+    # the user's words that decided the area ("halkade", "golvet"), for "Fall – av: halkade, golvet"
+    area_evidence: tuple[str, ...] = ()
 
 
 def _clean(text: object) -> str:
@@ -137,6 +139,7 @@ class ReportAnalyzer:
             staff_injury=bool(staff),
             masked_text=masked.text,
             masked_kinds=masked.kinds,
+            area_evidence=tuple(_words(area.cues.get(area.area, []), tokens)),
         )
 
 

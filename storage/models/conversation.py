@@ -4,9 +4,10 @@ from datetime import datetime
 from typing import Any
 from uuid import uuid4
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.masked_columns import MaskedJSON
 from storage.timestamps import UTCDateTime, utc_now
 
 
@@ -23,7 +24,7 @@ class ConversationDraft(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_key: str = Field(max_length=64, index=True)
     thread_key: str = Field(default="", max_length=64)
-    state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(MaskedJSON, nullable=False))  # strings masked
     revision: str = Field(default_factory=lambda: uuid4().hex, max_length=32)
     created_at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False))
     updated_at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False))

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, Text
+from sqlalchemy import Column, Index, LargeBinary
 from sqlmodel import Field, SQLModel
 
+from storage.masked_columns import MaskedJSON, MaskedString
 from storage.timestamps import UTCDateTime, utc_now
 
 
@@ -26,8 +27,8 @@ class OutboundMessage(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=20)  # alert, feedback, digest, reminder, admin, reply
     recipient: str = Field(max_length=64)  # a user id (sent as a direct message) or a channel id
-    text: str = Field(default="", sa_column=Column(Text, nullable=False))
-    blocks: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    text: str = Field(default="", sa_column=Column(MaskedString, nullable=False))  # identifiers masked
+    blocks: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(MaskedJSON, nullable=True))
     attachment: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     attachment_name: str | None = Field(default=None, max_length=200)
     attachment_title: str | None = Field(default=None, max_length=200)
@@ -41,6 +42,6 @@ class OutboundMessage(SQLModel, table=True):
     claimed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     created_at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False))
     sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
-    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    last_error: str | None = Field(default=None, sa_column=Column(MaskedString, nullable=True))
     delivered_to: str | None = Field(default=None, max_length=64)  # the channel Slack posted it in
     delivered_ts: str | None = Field(default=None, max_length=32)  # Slack's ts of the posted message

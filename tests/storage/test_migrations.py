@@ -22,7 +22,7 @@ def test_migreringarna_ger_samma_schema_som_modellerna(engine):
 
 def test_redan_skickade_larm_ar_skickade_efter_uppgraderingen(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'gammal.db'}")
-    command.upgrade(alembic_config(engine), "0001")
+    command.upgrade(alembic_config(engine), "0002_privacy")
     with engine.begin() as connection:
         connection.execute(text("INSERT INTO conversation_draft (user_key, thread_key, state, created_at, updated_at) "
                                 "VALUES ('U1', '', '{}', '2026-03-10 12:00:00', '2026-03-10 12:00:00')"))

@@ -5,8 +5,8 @@ every alert, feedback message and digest part is a row that a worker delivers an
 once Slack accepted it. Keys already claimed are carried over as sent, so nothing is sent twice.
 `conversation_draft.revision` changes on each save, so a button shown for an earlier state is refused.
 
-Revision ID: 0002_slack
-Revises: 0001
+Revision ID: 0003_slack
+Revises: 0002_privacy
 """
 from uuid import uuid4
 
@@ -16,8 +16,8 @@ from alembic import op
 
 import storage.timestamps
 
-revision = '0002_slack'
-down_revision = '0001'
+revision = '0003_slack'
+down_revision = '0002_privacy'
 branch_labels = None
 depends_on = None
 
@@ -28,7 +28,7 @@ def upgrade() -> None:
         sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
         sa.Column('recipient', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column('text', sa.Text(), nullable=False),
+        sa.Column('text', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column('blocks', sa.JSON(), nullable=True),
         sa.Column('attachment', sa.LargeBinary(), nullable=True),
         sa.Column('attachment_name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
@@ -43,7 +43,7 @@ def upgrade() -> None:
         sa.Column('claimed_at', storage.timestamps.UTCDateTime(timezone=True), nullable=True),
         sa.Column('created_at', storage.timestamps.UTCDateTime(timezone=True), nullable=False),
         sa.Column('sent_at', storage.timestamps.UTCDateTime(timezone=True), nullable=True),
-        sa.Column('last_error', sa.Text(), nullable=True),
+        sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
         sa.Column('delivered_to', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
         sa.Column('delivered_ts', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
         sa.ForeignKeyConstraint(['report_id'], ['report.id'], ),
