@@ -30,14 +30,16 @@ SECRET = "bench-signing-secret-0123456789ab"
 UNITS = [("Solgården", UnitType.SARSKILT_BOENDE), ("Björkhagen", UnitType.SARSKILT_BOENDE),
          ("Hemtjänst Norr", UnitType.HEMTJANST)]
 # A whole report in one message, then "skicka": two turns, as a quick reporter on a phone does it.
+# Every time is yesterday's, so no text is in the future whatever hour the run starts ("i morse"
+# at half past midnight would be, and the bot would rightly ask again).
 REPORT_TEXTS = [
-    "brukare på Solgården ramlade i natt, ingen skada, ssk kontaktad",
-    "bru på Björkhagen hittad på golvet i badrummet i morse, ingen skada, hjälpte upp",
+    "brukare på Solgården ramlade i går kväll, ingen skada, ssk kontaktad",
+    "bru på Björkhagen hittad på golvet i badrummet i går morse, ingen skada, hjälpte upp",
     "kvällsmedicinen gavs inte till bru på Hemtjänst Norr i går kväll, ingen skada, ssk informerad",
 ]
 # Severe events: saving one queues an immediate alert to the MAS (the outbox worker sends it).
 SEVERE_TEXTS = [
-    "brukare på Solgården föll i natt och bröt höften, ambulans kom, ssk kontaktad",
+    "brukare på Solgården föll i går kväll och bröt höften, ambulans kom, ssk kontaktad",
     "brukare på Hemtjänst Norr fick dubbel dos insulin i går kväll, allvarlig skada, ambulans kom",
 ]
 MAS_USER = "U-mas-last"

@@ -19,7 +19,7 @@ from intents.turn import BotServices
 
 CONTEXT_KEY = "omsorgsbot"
 THINKING_AT_ONCE = 2  # turns computed at once: Python runs one thread at a time anyway
-ACKS_FIRST_S = 1.0  # the longest a turn waits for requests being acknowledged
+ACKS_FIRST_S = 0.25  # the longest a turn waits for requests being acknowledged
 
 
 class AckGate:
