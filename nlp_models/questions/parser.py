@@ -31,9 +31,10 @@ from spacy.language import Language
 from nlp_models.questions.intent import IntentCues
 from nlp_models.text.language import shared_nlp
 from nlp_models.text.normalize import fold
+from nlp_models.questions.statistics_focus import statistics_focus
 from nlp_models.questions.terms import find_terms
 from nlp_models.times.description import describe_period
-from nlp_models.times.expressions import Period, resolve_period
+from nlp_models.times.expressions import Period, compared_granularity, resolve_period
 from nlp_models.units.matcher import UnitMatcher
 
 MAX_CHARS = 5_000  # questions are short; a long message is read from its start
@@ -45,6 +46,7 @@ QUESTION_STARTS = frozenset(
 _GROUPS = {"group_unit": "unit", "group_area": "area", "group_month": "month", "group_week": "week"}
 _REPORT_STATEMENT_WORDS = 4
 _KEYWORD_QUERY_WORDS = 3
+_SHORT_QUERY_WORDS = 7
 
 
 @dataclass(frozen=True)
@@ -93,54 +95,7 @@ class QuestionParser:
 
         kind = _single(terms.kinds)
         area = _single(terms.areas)
-        has = signals.__contains__
-        stats = has("count") or group_by is not None
-        # event words count against statistics, except in a wh-question ("vilka avvikelser
-        # har inte fått återkoppling?"); a few bare keywords ("trycksår ekbacken") ask for numbers
-        event_statement = has("event") and not asks_how
-        keywords_only = len(words) <= _KEYWORD_QUERY_WORDS
-        help_word_only = (
-            has("help_word")
-            and len(words) <= 3
-            and not (terms.kinds or terms.areas or period or unit_match or stats)
-        )
-
-        if has("report_explicit") and not (
-            is_question and (has("routine") or has("help_bot") or has("help_capability"))
-        ):
-            intent = "report"
-        elif stats and terms.kinds and not has("routine"):
-            intent = "count"
-        elif has("help_bot") or help_word_only or (
-            has("help_capability") and not has("event") and not stats
-        ):
-            intent = "help"
-        elif has("event") and not is_question:
-            intent = "report"
-        elif has("routine"):
-            intent = "routine"
-        elif has("indicator"):
-            intent = "indicator"
-        elif stats:
-            intent = "count"
-        elif terms.plural_kind and not event_statement and (
-            period is not None or unit_match is not None or is_question or keywords_only
-        ):
-            intent = "count"
-        elif terms.areas and not event_statement and (
-            period is not None or is_question or keywords_only
-        ):
-            intent = "count"
-        elif has("help_you") and is_question:
-            intent = "help"
-        elif has("event") and not asks_how:
-            intent = "report"
-        elif is_question or has("help_word") or has("help_you"):
-            intent = "help"
-        elif terms.areas or terms.kinds or unit_match is not None or len(words) >= _REPORT_STATEMENT_WORDS:
-            intent = "report"
-        else:
-            intent = "help"
+        intent = self._intent(signals, terms, words, period, unit_match, group_by, is_question, asks_how)
 
         evidence = [f"{signal}: {', '.join(texts)}" for signal, texts in signals.items()]
         evidence += [f"term: {word}" for word in terms.evidence]
@@ -151,6 +106,7 @@ class QuestionParser:
         if intent == "count":
             if period is not None:
                 evidence.append(f"period: {describe_period(period)}")
+            unit, area, group_by = self._comparison(clean, today, signals, terms, unit, area, group_by)
             return QuestionParse(intent, kind, area, unit, period, group_by, evidence)
         if intent == "indicator":
             return QuestionParse(intent, kind, area, unit, period, None, evidence)
@@ -159,6 +115,86 @@ class QuestionParser:
         if intent == "report":
             return QuestionParse(intent, kind, None, unit, None, None, evidence)
         return QuestionParse("help", None, None, None, None, None, evidence)
+
+    @staticmethod
+    def _intent(signals, terms, words, period, unit_match, group_by, is_question: bool, asks_how: bool) -> str:
+        """The intent, with the boundary between a report and a question made explicit:
+        a concrete event told (a definite person and a past tense: "att han trillade i natt",
+        "hon har fått ett sår") is a report even when asked as a how-to question; a
+        hypothetical ("om en brukare har ramlat") or a category ("fall", "fallavvikelser") is
+        not. Counting needs a count cue, a grouping, a plural statistics word, or an area
+        word with a period or a unit in a short message."""
+        def has(signal: str) -> bool:
+            if signal == "routine":
+                return "routine" in signals or "routine_noun" in signals
+            return signal in signals
+
+        stats = has("count") or group_by is not None or (has("count_verb") and bool(terms.areas or terms.kinds))
+        concrete = has("concrete_event")
+        event_statement = (has("event") or concrete) and not asks_how
+        keywords_only = len(words) <= _KEYWORD_QUERY_WORDS
+        short = len(words) <= _SHORT_QUERY_WORDS
+        help_word_only = (
+            has("help_word")
+            and len(words) <= 3
+            and not (terms.kinds or terms.areas or period or unit_match or stats)
+        )
+        if has("report_explicit") and not (
+            is_question and (has("routine") or has("help_bot") or has("help_capability")) and not concrete
+        ):
+            return "report"
+        if stats and (terms.kinds or terms.plural_kind) and not has("routine"):
+            return "count"
+        if has("help_bot") or help_word_only or (
+            has("help_capability") and not has("event") and not stats and not concrete
+        ):
+            return "help"
+        if concrete and not has("count"):
+            return "report"
+        if has("event") and not is_question and "routine_noun" not in signals:
+            return "report"
+        if has("routine"):
+            return "routine"
+        if has("indicator"):
+            return "indicator"
+        if stats:
+            return "count"
+        if terms.plural_kind and not event_statement and (
+            period is not None or unit_match is not None or is_question or keywords_only
+        ):
+            return "count"
+        if terms.areas and not event_statement and short and (
+            period is not None or unit_match is not None or (is_question and asks_how)
+        ):
+            return "count"
+        if has("help_you") and is_question:
+            return "help"
+        if has("event") and not asks_how:
+            return "report"
+        if is_question or has("help_word") or has("help_you"):
+            return "help"
+        if terms.areas or terms.kinds or unit_match is not None or len(words) >= _REPORT_STATEMENT_WORDS:
+            return "report"
+        return "help"
+
+    def _comparison(self, text: str, today: date, signals, terms, unit, area, group_by):
+        """Comparisons and trends (SCHEMA.md): two units compared -> unit None, per unit; two
+        areas -> area None, per area; two months or weeks -> per month or week; a trend
+        question ("ökar fallen?") -> per month."""
+        if group_by is not None:
+            return unit, area, group_by
+        units = self._units.candidates(text) if unit is None else [unit]
+        if len(set(units)) >= 2 and ("compare" in signals or "och" in fold(text).split()):
+            return None, area, "unit"
+        if len(set(terms.areas)) >= 2 and "compare" in signals:
+            return unit, None, "area"
+        if "compare" in signals:
+            granularity = compared_granularity(text, today)
+            if granularity is not None:
+                return unit, area, granularity
+        if statistics_focus(text) == "trend":
+            return unit, area, "month"
+        return unit, area, None
 
     @staticmethod
     def _group_by(signals: dict[str, list[str]], text: str) -> str | None:
