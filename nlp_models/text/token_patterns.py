@@ -3,7 +3,7 @@
 Rules are written like spaCy Matcher patterns, e.g.
     [{"LEMMA": {"IN": ["hitta", "ligga"]}}, {"OP": "{0,2}"}, {"NORM": "pa"}, {"HEAD": "golv"}]
 Supported token keys: TEXT, LOWER, NORM (folded text), LEMMA (domain lemma), HEAD (head of
-a compound, or the lemma), MOD (any modifier of a compound), PART (head or modifier),
+a compound, or the whole lemma), MOD (any modifier of a compound), PART (head or modifier),
 IS_PUNCT, IS_DIGIT, LIKE_NUM; values: a string, a bool (flags), or {"IN": [...]},
 {"NOT_IN": [...]}, {"REGEX": "..."}; "OP": "?", "*", "+", "!", "{n}", "{n,m}", "{,m}", "{n,}".
 Values for NORM/LEMMA/HEAD/MOD/PART are folded, so rules may be written with or without å/ä/ö.
@@ -53,7 +53,8 @@ class TokenView:
         if key == "LEMMA":
             return (self.lemma,)
         if key == "HEAD":
-            return (self.parts[-1],)
+            # the head of a compound, and the whole word when a rule names it ("korsbenet")
+            return (self.parts[-1],) if self.parts[-1] == self.lemma else (self.parts[-1], self.lemma)
         if key == "MOD":
             return self.parts[:-1]
         if key == "PART":

@@ -195,9 +195,17 @@ class WordLexicon:
             parts = self.split_compound(lemma) if len(lemma) >= 6 else None
             return WordForm(norm, lemma, parts or (lemma,), True)
         parts = self.split_compound(core)
-        if parts is not None:
+        if parts is not None and not self._accidental_split(core, parts):
             return WordForm(norm, "".join(parts[:-1]) + parts[-1], parts, True)
         return WordForm(norm, core, (core,), False)
+
+    @staticmethod
+    def _accidental_split(core: str, parts: tuple[str, ...]) -> bool:
+        """Short parts that happen to spell an ordinary word: "hälsar" (visits) is no
+        häl + sår, "hälsår" is."""
+        from nlp_models.text.spelling import is_swedish_word
+
+        return all(len(part) < 4 for part in parts) and is_swedish_word(core)
 
     def _hyphenated(self, norm: str, core: str, spelling: "SpellingCorrector | None") -> WordForm:
         pieces = [piece for piece in core.split("-") if piece]
