@@ -23,12 +23,15 @@ The cues come from data (`rules/intents.jsonl`, `rules/question_terms.toml`,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spacy.language import Language
 
 from nlp_models.questions.intent import IntentCues
+from nlp_models.reports.analyzer import ReportAnalysis, ReportAnalyzer
 from nlp_models.text.language import shared_nlp
 from nlp_models.text.normalize import fold
 from nlp_models.questions.statistics_focus import statistics_focus
@@ -60,6 +63,12 @@ class QuestionParse:
     evidence: list[str]
 
 
+@lru_cache(maxsize=1)
+def shared_report_analyzer() -> ReportAnalyzer:
+    """For a parser used alone; `LanguageUnderstanding` hands in its own analysis."""
+    return ReportAnalyzer()
+
+
 def _clean(text: object) -> str:
     if not isinstance(text, str):
         return ""
@@ -77,7 +86,9 @@ class QuestionParser:
         self._nlp = nlp if nlp is not None else shared_nlp()
         self._cues = IntentCues(self._nlp)
 
-    def parse(self, text: str, today: date) -> QuestionParse:
+    def parse(self, text: str, today: date, report: ReportAnalysis | None = None) -> QuestionParse:
+        """`report`: the report analysis of the same text, when the caller has it (the
+        boundary between a short report, "rodnad vä häl", and nothing at all uses it)."""
         clean = _clean(text)
         doc = self._nlp(clean)
         words = [t for t in doc if not (t.is_punct or t.is_space)]
@@ -95,7 +106,13 @@ class QuestionParser:
 
         kind = _single(terms.kinds)
         area = _single(terms.areas)
-        intent = self._intent(signals, terms, words, period, unit_match, group_by, is_question, asks_how)
+        def reads_as_report() -> bool:
+            analysis = report if report is not None else shared_report_analyzer().analyze(clean)
+            return analysis.area != "övrigt" and bool(analysis.area_evidence)
+
+        intent = self._intent(
+            signals, terms, words, period, unit_match, group_by, is_question, asks_how, reads_as_report
+        )
 
         evidence = [f"{signal}: {', '.join(texts)}" for signal, texts in signals.items()]
         evidence += [f"term: {word}" for word in terms.evidence]
@@ -117,7 +134,10 @@ class QuestionParser:
         return QuestionParse("help", None, None, None, None, None, evidence)
 
     @staticmethod
-    def _intent(signals, terms, words, period, unit_match, group_by, is_question: bool, asks_how: bool) -> str:
+    def _intent(
+        signals, terms, words, period, unit_match, group_by, is_question: bool, asks_how: bool,
+        reads_as_report: Callable[[], bool],
+    ) -> str:
         """The intent, with the boundary between a report and a question made explicit:
         a concrete event told (a definite person and a past tense: "att han trillade i natt",
         "hon har fått ett sår") is a report even when asked as a how-to question; a
@@ -128,6 +148,8 @@ class QuestionParser:
             if signal == "routine":
                 return "routine" in signals or "routine_noun" in signals
             return signal in signals
+
+        named = bool(terms.kinds or terms.areas or terms.plural_kind or period or unit_match)
 
         stats = has("count") or group_by is not None or (has("count_verb") and bool(terms.areas or terms.kinds))
         concrete = has("concrete_event")
@@ -145,6 +167,12 @@ class QuestionParser:
             return "report"
         if stats and (terms.kinds or terms.plural_kind) and not has("routine"):
             return "count"
+        # "hur många lex sarah i år": an explicit count beats a routine word, not a how-to verb
+        if has("count") and "routine" not in signals and "indicator" not in signals and named:
+            return "count"
+        # "kan du visa statistik?": what the bot can do, when nothing to count is named
+        if has("help_can_you") and stats and not named and not concrete:
+            return "help"
         if has("help_bot") or help_word_only or (
             has("help_capability") and not has("event") and not stats and not concrete
         ):
@@ -157,6 +185,8 @@ class QuestionParser:
             return "routine"
         if has("indicator"):
             return "indicator"
+        if "routine_weak" in signals:
+            return "routine"
         if stats:
             return "count"
         if terms.plural_kind and not event_statement and (
@@ -175,7 +205,8 @@ class QuestionParser:
             return "help"
         if terms.areas or terms.kinds or unit_match is not None or len(words) >= _REPORT_STATEMENT_WORDS:
             return "report"
-        return "help"
+        # a few words with report content and nothing else: "rodnad vä häl", "ramla"
+        return "report" if reads_as_report() else "help"
 
     def _comparison(self, text: str, today: date, signals, terms, unit, area, group_by):
         """Comparisons and trends (SCHEMA.md): two units compared -> unit None, per unit; two

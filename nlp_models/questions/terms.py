@@ -191,7 +191,9 @@ def _words(folded: str, terms: QuestionTerms) -> list[tuple[str, int, int]]:
         word, start, end = found[i]
         if i + 1 < len(found):
             following, next_start, next_end = found[i + 1]
-            joined = next_start == end + 1 and folded[end] in "-."
+            joined = next_start == end + 1 and (
+                folded[end] in "-." or (folded[end] == " " and any(word in a.prefixes for a in terms.areas.values()))
+            )
             if joined and any(_split_kind(following, k, terms.areas) is not None for k in terms.kinds.values()):
                 words.append((word + following, start, next_end))
                 i += 2

@@ -25,6 +25,9 @@ from nlp_models.text.normalize import fold
 from nlp_models.text.rule_files import read_csv, read_toml
 
 LEXICON = "lexicon"
+# Longer "words" (a pasted link, a key held down) are no domain words; splitting them into
+# compound parts would cost time quadratic in their length.
+MAX_WORD_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ class WordLexicon:
         core = norm.strip(self.strip_chars)
         if ":" in core:  # "ssk:n", "bru:s"
             core = core.split(":", 1)[0]
-        if not core or not any(ch.isalpha() for ch in core):
+        if not core or not any(ch.isalpha() for ch in core) or len(core) > MAX_WORD_LENGTH:
             return WordForm(norm, norm, (norm,), False)
         if "-" in core.strip("-"):
             return self._hyphenated(norm, core, spelling)

@@ -353,7 +353,7 @@ def _named_rules() -> tuple[tuple[re.Pattern[str], Builder, str | None], ...]:
         (r"(?:i )?forrforra veckan?s?|the weeks? before last", _previous_week(2), "week"),
         # "förra veckan jämfört med veckan innan": the weeks? before last (SCHEMA.md)
         (r"veckan (?:innan|dessforinnan|fore)|the weeks? before", _previous_week(2), "week"),
-        (r"(?:i )?(?:forra|forriga|forrige|foregaende) veckan?s?|last weeks?|previous weeks?|past weeks?", _previous_week(1), "week"),
+        (r"(?:i )?(?:forra|forriga|forrige|foregaende) (?:veckan?s?|v)|last weeks?|previous weeks?|past weeks?", _previous_week(1), "week"),
         (rf"(?:hittills )?(?:{this} veckan?|i veckan|i vecka|{this} weeks?)(?: hittills| so far)?", _this_week, "week"),
         (r"(?:i )?forrforra manad(?:en|ens|s)?", _previous_month(2), "month"),
         (r"manaden (?:innan|dessforinnan|fore)|the months? before", _previous_month(2), "month"),
