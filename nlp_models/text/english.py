@@ -58,12 +58,13 @@ class EnglishLexicon:
 
     def is_english(self, words: Sequence[str]) -> bool:
         """True when enough of `words` (lowercase tokens) are English function words."""
-        alpha = [w for w in words if any(ch.isalpha() for ch in w)]
-        if not alpha:
+        deciding = self.deciding_words
+        hits = sum(1 for w in words if w in deciding)
+        if hits < self.min_hits:
             return False
-        hits = sum(1 for w in alpha if w in self.deciding_words)
+        alpha = [w for w in words if any(ch.isalpha() for ch in w)]
         shared = sum(1 for w in alpha if w in self.function_words)
-        return hits >= self.min_hits and shared / len(alpha) >= self.min_share
+        return bool(alpha) and shared / len(alpha) >= self.min_share
 
     def is_function_word(self, word: str) -> bool:
         return word in self.function_words

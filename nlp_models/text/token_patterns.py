@@ -217,6 +217,16 @@ def compile_rule(row: dict[str, Any], group: str, keep: frozenset[str] = frozens
     return Rule(str(row["id"]), group, specs, data)
 
 
+def _required_literals(rule: Rule) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The words a match of `rule` must contain besides its first token: a rule whose
+    required words are absent from a message is never tried on it."""
+    required = []
+    for spec in rule.specs[1:]:
+        if spec.minimum >= 1 and not spec.negated and spec.index_key is not None:
+            required.append((spec.index_key, frozenset(spec.index_values)))
+    return tuple(required)
+
+
 class TokenPatternMatcher:
     """All rules of the analyser, indexed by the first token of their pattern."""
 
@@ -224,6 +234,9 @@ class TokenPatternMatcher:
         self.rules = list(rules)
         self.index: dict[tuple[str, str], list[Rule]] = {}
         self.scan: list[Rule] = []
+        self.required: dict[int, tuple[tuple[str, frozenset[str]], ...]] = {
+            id(rule): _required_literals(rule) for rule in self.rules
+        }
         for rule in self.rules:
             first = rule.specs[0]
             if first.index_key is None:
@@ -232,6 +245,28 @@ class TokenPatternMatcher:
             for value in first.index_values:
                 self.index.setdefault((first.index_key, value), []).append(rule)
         self.index_keys = sorted({key for key, _ in self.index})
+        self._candidate_cache: dict[tuple, tuple[Rule, ...]] = {}
+
+    def _candidates(self, token: TokenView) -> tuple[Rule, ...]:
+        """The rules whose first token `token` can be; the same words recur in every
+        message, so the answer is kept per distinct token reading."""
+        key = (token.text, token.lower, token.norm, token.lemma, token.parts,
+               token.is_punct, token.is_digit, token.like_num)
+        found = self._candidate_cache.get(key)
+        if found is None:
+            seen: set[int] = set()
+            rules: list[Rule] = []
+            for index_key in self.index_keys:
+                for value in token.values(index_key):
+                    for rule in self.index.get((index_key, value), ()):
+                        if id(rule) not in seen:
+                            seen.add(id(rule))
+                            rules.append(rule)
+            found = tuple(rules) + tuple(self.scan)
+            if len(self._candidate_cache) > 200_000:
+                self._candidate_cache.clear()
+            self._candidate_cache[key] = found
+        return found
 
     def literal_values(self, keys: Sequence[str] = ("LEMMA", "HEAD", "MOD", "PART")) -> set[str]:
         """Every literal word the rules name under `keys` (used as the domain lexicon)."""
@@ -245,17 +280,27 @@ class TokenPatternMatcher:
     def __call__(self, tokens: Sequence[TokenView]) -> list[Match]:
         matches: list[Match] = []
         n = len(tokens)
+        present: dict[str, set[str]] = {}
+        possible: dict[int, bool] = {}
+
+        def can_match(rule: Rule) -> bool:
+            known = possible.get(id(rule))
+            if known is None:
+                known = True
+                for key, values in self.required[id(rule)]:
+                    found = present.get(key)
+                    if found is None:
+                        found = present[key] = {v for t in tokens for v in t.values(key)}
+                    if values.isdisjoint(found):
+                        known = False
+                        break
+                possible[id(rule)] = known
+            return known
+
         for i, token in enumerate(tokens):
-            seen: set[int] = set()
-            candidates: list[Rule] = []
-            for key in self.index_keys:
-                for value in token.values(key):
-                    for rule in self.index.get((key, value), ()):
-                        if id(rule) not in seen:
-                            seen.add(id(rule))
-                            candidates.append(rule)
-            candidates.extend(self.scan)
-            for rule in candidates:
+            for rule in self._candidates(token):
+                if not can_match(rule):
+                    continue
                 end = _match_from(rule.specs, tokens, 0, i, n)
                 if end > i:
                     matches.append(Match(rule, i, end))
@@ -267,9 +312,12 @@ def _match_from(specs: list[TokenSpec], tokens: Sequence[TokenView], k: int, i: 
         return i
     spec = specs[k]
     limit = min(spec.maximum, n - i)
-    count = 0
-    while count < limit and spec.accepts(tokens[i + count]):
-        count += 1
+    if not spec.tests and not spec.negated:
+        count = limit  # a gap of any words
+    else:
+        count = 0
+        while count < limit and spec.accepts(tokens[i + count]):
+            count += 1
     if count < spec.minimum:
         return -1
     for taken in range(count, spec.minimum - 1, -1):
