@@ -181,6 +181,8 @@ class QuestionParser:
             return "report"
         if has("event") and not is_question and "routine_noun" not in signals:
             return "report"
+        if "routine_noun" in signals and "routine" not in signals and period is not None and short and not concrete:
+            return "count"  # "lex sarah i år?": a period asks for numbers, not for the routine
         if has("routine"):
             return "routine"
         if has("indicator"):
