@@ -191,20 +191,21 @@ def qa_share(name: str) -> float | None:
 
 
 def quality_figures(with_qa: bool = True) -> list[Figure]:
-    """One figure per labelled set and measure (`nlu_quality_<set>_<measure>`)."""
+    """One figure per labelled set and measure (`nlu_quality_<set>_<measure>`, in per cent so
+    that the table in docs/benchmarks.md keeps two decimals of it)."""
     figures = []
     for name in available_sets():
         score = score_set(name)
-        figures += [Figure(f"nlu_quality_{name}_{key}", value, "") for key, value in score.figures.items()]
+        figures += [Figure(f"nlu_quality_{name}_{key}", 100 * value, "%") for key, value in score.figures.items()]
         share = qa_share(name) if with_qa else None
         if share is not None:
-            figures.append(Figure(f"nlu_quality_{name}_qa", share, ""))
+            figures.append(Figure(f"nlu_quality_{name}_qa", 100 * share, "%"))
     return figures
 
 
 def generalisation_section(figures: list[Figure]) -> str:
     """The Markdown section on how the rules read text written by others, and how fast."""
-    by_name = {f.name: f.value for f in figures}
+    by_name = {f.name: f.value / 100 if f.name.startswith("nlu_quality_") else f.value for f in figures}
     lines = [
         "## Språkförståelse: text från andra författare",
         "",

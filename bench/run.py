@@ -1,15 +1,18 @@
 """All benchmarks in one run: one line per figure as `name: value unit`, then a Markdown table
 with the machine's description and the targets in docs/benchmarks.md.
 
-usage: python bench/run.py [--quick] [--out docs/benchmarks.md]
+usage: python bench/run.py [--quick] [--only GROUP[,GROUP]] [--out docs/benchmarks.md]
 --quick (under 2 minutes): counts at 10k and 100k reports, the digest at 100k.
 The full run adds 1m reports (several minutes, most of it filling the databases).
+--only measures just the named groups (nlu, counts, import, http, dialogue) and keeps the other
+figures already in the output file.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import platform
 import sqlite3
 import subprocess
@@ -21,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.count_speed import measure_counts  # noqa: E402
+from bench.dialogue_turns import measure_dialogue  # noqa: E402
 from bench.digest_speed import digest_figure  # noqa: E402
 from bench.figures import Figure, report  # noqa: E402
 from bench.http_reply import measure_http_reply  # noqa: E402
@@ -41,6 +45,9 @@ TARGETS = [
     ("count_median_ms_postgres_1m", lambda v: v < 50, "< 50 ms vid 1 miljon rapporter"),
     ("import_rows_per_s", lambda v: v >= 3334, "≥ 3 334 rader/s (100 000 rader på < 30 s)"),
     ("http_reply_p99_ms", lambda v: v < 500, "< 500 ms"),
+    ("dialogue_turns_complete_p90", lambda v: v <= 2, "≤ 2 meddelanden när första meddelandet är komplett"),
+    ("dialogue_turns_p90", lambda v: v <= 5, "≤ 5 meddelanden per rapport"),
+    ("dialogue_correct_pct", lambda v: v >= 100, "alla simulerade rapporter sparade rätt"),
 ]
 EXPLANATIONS = {
     "nlu_messages_per_s": "rapportanalys av korta realistiska meddelanden, en kärna",
@@ -59,7 +66,17 @@ EXPLANATIONS = {
     "peak_rss_mb": "högsta minnesanvändning (VmHWM) för en `omsorgsbot serve`-process under HTTP-mätningarna",
     "bench_peak_rss_mb": "högsta minnesanvändning för själva mätprocessen (getrusage), som också har laddat "
                          "språkmodellen och fyllt databaserna",
+    "dialogue_runs": "simulerade stressade rapportörer (tests/conversation/simulator): alla personor × tre stilar "
+                     "(prydlig, stressad med stavfel, ångrar sig) × flera frön",
+    "dialogue_turns_complete_median": "meddelanden från personen tills rapporten sparats, när första meddelandet "
+                                      "berättade allt (median)",
+    "dialogue_turns_complete_p90": "som ovan, 90:e percentilen",
+    "dialogue_turns_median": "meddelanden från personen tills rapporten sparats, alla rapporter (median)",
+    "dialogue_turns_p90": "som ovan, 90:e percentilen",
+    "dialogue_correct_pct": "andel körningar där allt höll: sparat = sanningen, ingen fråga mer än två gånger, "
+                            "inget tappat, inga kommandoord sparade",
 }
+GROUPS = ("nlu", "counts", "import", "http", "dialogue")
 
 
 def machine() -> list[tuple[str, str]]:
@@ -92,29 +109,54 @@ def _postgres_version() -> str:
     return out.stdout.strip() or "okänd"
 
 
-def run_all(quick: bool) -> list[Figure]:
+def run_all(quick: bool, groups: tuple[str, ...] = GROUPS) -> list[Figure]:
     sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
 
     def digest_on_largest(n: int, backend: str, engine) -> list[Figure]:
         return digest_figure(n, backend, engine) if n == sizes[-1] else []
 
-    figures = [report(f) for f in measure_nlu(10_000 if quick else 20_000)]
-    figures += [report(f) for f in measure_matchers(2_000 if quick else 5_000)]
-    figures += [report(f) for f in quality_figures()]
-    figures += measure_counts(sizes, postgres=True, on_filled=digest_on_largest)
-    figures += [report(f) for f in measure_import(100_000)]
-    figures += measure_http_reply()
-    figures.append(report(Figure("bench_peak_rss_mb", peak_rss_mb(), "MB")))
+    figures: list[Figure] = []
+    if "nlu" in groups:
+        figures += [report(f) for f in measure_nlu(10_000 if quick else 20_000)]
+        figures += [report(f) for f in measure_matchers(2_000 if quick else 5_000)]
+        figures += [report(f) for f in quality_figures()]
+    if "counts" in groups:
+        figures += measure_counts(sizes, postgres=True, on_filled=digest_on_largest)
+    if "import" in groups:
+        figures += [report(f) for f in measure_import(100_000)]
+    if "http" in groups:
+        figures += measure_http_reply()
+    if "dialogue" in groups:
+        figures += [report(f) for f in measure_dialogue(2 if quick else 4)]
+    if groups == GROUPS:
+        figures.append(report(Figure("bench_peak_rss_mb", peak_rss_mb(), "MB")))
     return figures
 
 
-def markdown(figures: list[Figure], quick: bool, seconds: float) -> str:
+_ROW = re.compile(r"^\| `(?P<name>[^`]+)` \| (?P<value>-?[\d.]+) (?P<unit>[^|]*?) \|")
+
+
+def earlier_figures(path: Path) -> list[Figure]:
+    """The figures an earlier run wrote into the table "Alla mått", to keep when only some groups are measured."""
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    table = text.split("## Alla mått", 1)[-1] if "## Alla mått" in text else ""
+    return [Figure(m["name"], float(m["value"]), m["unit"].strip()) for m in map(_ROW.match, table.splitlines()) if m]
+
+
+def markdown(figures: list[Figure], quick: bool, seconds: float, groups: tuple[str, ...] = GROUPS) -> str:
     by_name = {f.name: f for f in figures}
+    command = "python bench/run.py" + (" --quick" if quick else "")
+    if groups == GROUPS:
+        made = f"Skapad av `{command}` på {seconds:.0f} s."
+    else:
+        made = (f"Uppdaterad av `{command} --only {','.join(groups)}` på {seconds:.0f} s; "
+                "de andra måtten är från en tidigare hel körning.")
     lines = [
         "# Mätningar",
         "",
-        "Skapad av `python bench/run.py" + (" --quick" if quick else "") + f"` på {seconds:.0f} s. "
-        "Siffrorna gäller maskinen nedan; kör om skriptet för att mäta på en annan.",
+        made + " Siffrorna gäller maskinen nedan; kör om skriptet för att mäta på en annan.",
         "",
         "| maskin | |", "| --- | --- |",
         *[f"| {k} | {v} |" for k, v in machine()],
@@ -132,8 +174,6 @@ def markdown(figures: list[Figure], quick: bool, seconds: float) -> str:
             lines.append(f"| `{name}` | {figure.line().split(': ', 1)[1]} | {words} | {'ja' if test(figure.value) else 'NEJ'} |")
     lines += ["", "## Alla mått", "", "| mått | värde | vad |", "| --- | --- | --- |"]
     for figure in figures:
-        if figure.name.startswith("nlu_quality_"):
-            continue  # in the language section below
         lines.append(f"| `{figure.name}` | {figure.line().split(': ', 1)[1]} | {_explain(figure.name)} |")
     lines += [
         "",
@@ -145,6 +185,11 @@ def markdown(figures: list[Figure], quick: bool, seconds: float) -> str:
         "",
         "Belastningsprovet (`python bench/load_test.py`: 1 000 signerade händelser från 100 användare genom två "
         "processer på PostgreSQL, 10 % omleveranser) skriver inga siffror här; det lyckas eller misslyckas.",
+        "",
+        "Rapportdialogen (`dialogue_*`) mäts med samma simulerade rapportörer som testerna i "
+        "`tests/conversation/simulator/`: var och en vet vad som hände och svarar på det boten frågar. Ett "
+        "meddelande räknas från personens första meddelande om händelsen tills rapporten är sparad; en ny "
+        "händelse mitt i samtalet räknas till den rapport som pågick.",
         "",
     ]
     return with_section("\n".join(lines), generalisation_section(figures))
@@ -160,6 +205,8 @@ def _explain(name: str) -> str:
         return "veckosammanfattning (siffror, text, diagram)" + (", PostgreSQL" if name.endswith("postgres") else ", SQLite")
     if name.startswith("import_s_"):
         return "hela importen, sekunder"
+    if name.startswith("nlu_quality_"):
+        return "märkt uppsättning, se avsnittet om språkförståelse nedan"
     return ""
 
 
@@ -167,12 +214,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--only", default="", help="comma-separated groups: " + ", ".join(GROUPS))
     args = parser.parse_args()
+    groups = tuple(g.strip() for g in args.only.split(",") if g.strip()) or GROUPS
+    unknown = set(groups) - set(GROUPS)
+    if unknown:
+        parser.error(f"unknown group(s): {', '.join(sorted(unknown))}")
     start = time.perf_counter()
-    figures = run_all(args.quick)
+    figures = run_all(args.quick, groups)
     seconds = time.perf_counter() - start
+    if groups != GROUPS:  # keep the other figures of the earlier run, in their place
+        fresh = {f.name: f for f in figures}
+        kept = earlier_figures(args.out)
+        figures = [fresh.pop(f.name, f) for f in kept] + list(fresh.values())
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(markdown(figures, args.quick, seconds), encoding="utf-8")
+    args.out.write_text(markdown(figures, args.quick, seconds, groups), encoding="utf-8")
     print(f"# {len(figures)} mått på {seconds:.0f} s; tabellen står i {args.out}")
 
 

@@ -14,6 +14,7 @@ from intents.messages import ChannelKind, IncomingMessage, Reply, without_contro
 from intents.own_reports import answer_own_reports, asks_for_own_reports
 from intents.report_handling import answer_handling, handles
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
+from intents.report_dialogue.intake import reports_event_citing_reference, tells_of_event
 from intents.routines.answer import answer_routine_question
 from intents.statistics.answers import answer_statistics
 from intents.statistics.clarification import CLARIFY_FLOW, answer_clarification
@@ -95,11 +96,11 @@ class DialogueEngine:
             return [Reply("Det finns inget pågående att avbryta.")]
         if not turn.text.strip():
             return [Reply(help_text(turn.person.role))]
-        if handles(turn.text):  # answer_handling checks the role and refuses politely
-            return answer_handling(turn)
+        if handles(turn.text) and not reports_event_citing_reference(turn):
+            return answer_handling(turn)  # it checks the role and refuses politely
         if asks_for_own_reports(turn.text):
             return answer_own_reports(turn)
-        if turn.understand().intent == "report":
+        if turn.understand().intent == "report" or tells_of_event(turn):
             return start_report(turn)
         return self._answer_question(turn)
 

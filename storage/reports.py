@@ -40,6 +40,23 @@ def create_report(
     return report
 
 
+def link_reports(
+    *, session: Session, report: Report, other_reference: str, actor_id: int | None = None, now: datetime | None = None
+) -> bool:
+    """Record in both histories that `report` refers to another report ("samma bru som i AV-2026-00042").
+    False when no report has that reference."""
+    other = get_report(session=session, reference=other_reference)
+    if other is None or other.id == report.id:
+        return False
+    at = now or utc_now()
+    session.add(ReportEvent(report_id=report.id, at=at, actor_id=actor_id, action="linked", field="related",
+                            new_value=other.reference))
+    session.add(ReportEvent(report_id=other.id, at=at, actor_id=actor_id, action="linked", field="related",
+                            new_value=report.reference))
+    session.flush()
+    return True
+
+
 def get_report(*, session: Session, reference: str) -> Report | None:
     return session.exec(select(Report).where(Report.reference == reference.strip().upper())).first()
 

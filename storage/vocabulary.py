@@ -38,6 +38,7 @@ class Consequence(StrEnum):
     LINDRIG = "lindrig"
     MATTLIG = "måttlig"
     ALLVARLIG = "allvarlig"
+    OKAND = "okänd"  # the reporter did not know ("vet ej")
 
 
 class ReportStatus(StrEnum):

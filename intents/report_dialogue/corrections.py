@@ -1,40 +1,84 @@
-"""Corrections typed at any point of a report: "ändra område till läkemedel",
-"fel enhet, det var Björkhagen", "det hände i går kväll", "det är en synpunkt"."""
+"""Corrections typed in natural words at any step, the summary included.
+
+- a field named: "ändra område till läkemedel", "fel enhet, det var Björkhagen", "tiden är fel, det var
+  i natt kl 2", "tiden: i går kl 22", "enheten ska vara Solgården"
+- a value after "nej"/"fast"/"det var": "nej det var typ 22", "det var på Björkhagen" (the field is
+  found from the value)
+- the description: "lägg till att hon slog i huvudet", "ändra beskrivningen: …"
+- the kind: "det är en synpunkt"
+
+The words are data (rules/answers.toml, [corrections]); this module only builds patterns from them.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from intents.report_dialogue.draft import ReportDraft
+from intents.report_dialogue.questions import answer_question
+from intents.report_dialogue.slot_answers import resolve_time
+from intents.turn import Turn
+from nlp_models.answers import AnswerKind, answer_words, phrase, read_answer
+from nlp_models.reports.synpunkt_details import contact_wish, giver
 from nlp_models.text.normalize import fold
 
-_LEAD = r"(?:det\s+(?:var|ar|gallde|galler)\s+(?:pa\s+|i\s+)?|pa\s+|till\s+)?"
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("area", re.compile(r"\b(?:andra|byt|satt)\s+(?:omradet?|kategori(?:n)?)\s+(?:till\s+)?(?P<value>.+)")),
-    ("area", re.compile(r"\bfel\s+(?:omrade|kategori)\b[\s,.:;-]*" + _LEAD + r"(?P<value>.+)")),
-    ("unit", re.compile(r"\b(?:andra|byt|satt)\s+enhet(?:en)?\s+(?:till\s+)?(?P<value>.+)")),
-    ("unit", re.compile(r"\bfel\s+enhet\b[\s,.:;-]*" + _LEAD + r"(?P<value>.+)")),
-    ("time", re.compile(r"\b(?:andra|byt|satt)\s+(?:tid(?:en)?|tidpunkt(?:en)?)\s+(?:till\s+)?(?P<value>.+)")),
-    ("time", re.compile(r"\bfel\s+(?:tid|dag|datum)\b[\s,.:;-]*" + _LEAD + r"(?P<value>.+)")),
-    ("time", re.compile(r"^\s*(?:nej[\s,]+)?(?:det\s+)?(?:hande|intraffade|skedde)\s+(?:det\s+)?(?P<value>.+)")),
-    # only a clock time, "kl 02.30" or "14:10" (a bare "2" stays a numbered choice)
-    ("clock", re.compile(r"^\s*(?P<value>(?:(?:ca|cirka|runt|vid)\s+)?(?:kl|klockan)\.?\s*\d{1,2}(?:[.:]\d{2})?"
-                         r"|\d{1,2}[.:]\d{2})\s*[.!]?\s*$")),
-    ("consequence", re.compile(r"\b(?:andra|byt|satt)\s+konsekvens(?:en)?\s+(?:till\s+)?(?P<value>.+)")),
-    ("action", re.compile(r"\b(?:andra|byt|satt)\s+atgard(?:en)?\s+(?:till\s+)?(?P<value>.+)")),
-    ("kind", re.compile(r"\b(?:det\s+ar\s+(?:en\s+)?|andra\s+(?:till\s+)?|byt\s+till\s+)(?:en\s+)?(?P<value>synpunkt|avvikelse)\b")),
-]
+MAX_VALUE_WORDS = 7  # a value on its own ("typ 22", "på Björkhagen"); longer is a story, not a correction
+_SEP = r"[\s,.:;!–-]*"
 
 
 @dataclass(frozen=True)
 class Correction:
-    slot: str
+    slot: str  # area, unit, time, consequence, action, given_by, contact, kind, add_description, set_description,
+    # or "value": a value whose field is found from the value itself
     value: str  # in the original spelling
 
 
+def _alternation(phrases) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    c = answer_words().corrections
+    fields = answer_words().correction_fields
+    copula = rf"(?:(?:{_alternation(c['copula'])})\s+)?"
+    patterns: list[tuple[str, re.Pattern[str]]] = [
+        ("set_description", re.compile(rf"^\s*(?:{_alternation(c['replace'])})\s*(?:till\b|:|,|-|–)?\s*(?P<value>.+)", re.S)),
+        ("add_description", re.compile(rf"^\s*(?:(?:{_alternation(c['lead'])}){_SEP})?(?:{_alternation(c['append'])})"
+                                       rf"\b\s*[:,-]?\s*(?P<value>.+)", re.S)),
+        ("kind", re.compile(rf"^\s*(?:nej\W+)?(?P<value>{_alternation(c['kind.synpunkt'])}|{_alternation(c['kind.avvikelse'])})"
+                            r"\s*[.!]?\s*$")),
+        ("time", re.compile(r"^\s*(?:nej[\s,]+)?(?:det\s+)?(?:hande|intraffade|skedde)\s+(?:det\s+)?(?P<value>.+)")),
+    ]
+    change = _alternation(c["change"])
+    wrong = _alternation(c["wrong"])
+    for slot, names in fields.items():
+        field = rf"(?:{_alternation(names)})"
+        patterns += [
+            (slot, re.compile(rf"\b(?:{change})\s+(?:pa\s+)?{field}\b\s*(?:till\b|:|,|-|–)?\s*{copula}(?P<value>.+)")),
+            (slot, re.compile(rf"\b(?:{wrong})\s+{field}\b{_SEP}{copula}(?P<value>.+)")),
+            (slot, re.compile(rf"^\s*{field}\s+(?:{wrong}){_SEP}{copula}(?P<value>.+)")),
+            (slot, re.compile(rf"^\s*(?:(?:{_alternation(c['lead'])}){_SEP})?{field}\s*[:=]\s*(?P<value>.+)")),
+            (slot, re.compile(rf"^\s*(?:(?:{_alternation(c['lead'])}){_SEP})?{field}\s+(?:ska\s+vara|skulle\s+vara|var|ar|blir)"
+                              rf"\s+(?P<value>.+)")),
+        ]
+    lead = rf"(?:{_alternation(c['lead'])})"
+    patterns += [
+        ("value", re.compile(rf"^\s*{lead}{_SEP}{copula}(?P<value>.+)")),
+        ("value", re.compile(rf"^\s*(?:{_alternation(c['copula'])})\s+(?P<value>.+)")),
+        # only a clock time, "kl 02.30" or "14:10" (a bare "2" stays a numbered choice)
+        ("time", re.compile(r"^\s*(?P<value>(?:(?:ca|cirka|runt|vid|typ)\s+)?(?:kl|klockan)\.?\s*\d{1,2}(?:[.:]\d{2})?"
+                            r"|\d{1,2}[.:]\d{2})\s*[.!]?\s*$")),
+    ]
+    return patterns
+
+
 def find_correction(text: str) -> Correction | None:
+    """The correction `text` makes, if it is one. "value" corrections still need `infer_slot`."""
     folded = fold(text)
-    for slot, pattern in _PATTERNS:
+    for slot, pattern in _patterns():
         match = pattern.search(folded)
         if match:
             start, end = match.span("value")
@@ -42,3 +86,33 @@ def find_correction(text: str) -> Correction | None:
             if value:
                 return Correction(slot, value)
     return None
+
+
+def infer_slot(turn: Turn, draft: ReportDraft, value: str) -> str | None:
+    """Which field a bare value corrects ("typ 22" → time, "Björkhagen" → unit), or None when it is no
+    field's value on its own."""
+    words = phrase(value).split()
+    if not words or len(words) > MAX_VALUE_WORDS:
+        return None
+    analysis = turn.understand(value).report
+    if not analysis.area_evidence and resolve_time(draft, value, turn.now) is not None:
+        return "time"
+    matcher = turn.services.nlu.units
+    if len(words) <= 4 and (matcher.lookup(value) or matcher.find(value)):
+        return "unit"
+    if len(words) <= 3 and _reads_as(value, "area", draft):
+        return "area"
+    if draft.is_synpunkt:
+        if len(words) <= 3 and giver(value):
+            return "given_by"
+        if contact_wish(value):
+            return "contact"
+        return None
+    if len(words) <= 4 and (_reads_as(value, "consequence", draft) or analysis.consequence):
+        return "consequence"
+    return None
+
+
+def _reads_as(value: str, slot: str, draft: ReportDraft) -> bool:
+    answer = read_answer(value, answer_question(slot, draft))
+    return answer.kind == AnswerKind.OPTION and not phrase(value).isdigit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,7 @@ class ReportDraft:
     area_evidence: list[str] = field(default_factory=list)
     area_candidates: list[str] = field(default_factory=list)
     area_confirmed: bool = False
+    area_chosen: bool = False  # the person chose the area: a changed description does not overrule it
     secondary_areas: list[str] = field(default_factory=list)
     unit: str | None = None
     unit_candidates: list[str] = field(default_factory=list)
@@ -29,10 +31,23 @@ class ReportDraft:
     given_by: str | None = None
     contact_wanted: str | None = None
     contact_answered: bool = False
+    contact_yes: bool = False  # an answer is wanted, the way (telefon/skriftligt) not yet said
     pending: str | None = None  # the slot we last asked about
     editing: bool = False  # asked again from the summary: go back to the summary after
     masked_notice_given: bool = False
     started_at: str = ""
+    # how often each question was put, and how many of its answers were not understood
+    asked: dict[str, int] = field(default_factory=dict)
+    misses: dict[str, int] = field(default_factory=dict)
+    # slots answered "vet ej", "hoppa över" or "ändra senare": not asked again
+    unknown: list[str] = field(default_factory=list)
+    # new events told while this one was under way (masked text): each becomes its own report afterwards
+    queued: list[str] = field(default_factory=list)
+    # a message that may be an answer or a new event, while "svar eller ny händelse?" waits
+    held: str = ""
+    held_for: str | None = None
+    # references the report refers to ("samma bru som i AV-2026-00042"); linked when saved
+    linked: list[str] = field(default_factory=list)
 
     @property
     def is_synpunkt(self) -> bool:
@@ -46,5 +61,7 @@ class ReportDraft:
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> ReportDraft:
+        """A draft from stored state. A deep copy: changing the draft must not change the loaded state in place
+        (the database would then see no change to save)."""
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in state.items() if k in known})
+        return cls(**{k: copy.deepcopy(v) for k, v in state.items() if k in known})

@@ -1,24 +1,32 @@
-"""Reading the user's answer to the slot we asked about. Each reader fills the draft or says why not."""
+"""Reading the answer to the slot we asked about. Each reader fills the draft or says why not.
+
+All readers go through the shared answer reader (nlp_models/answers): "ja", "nä", "vet ej",
+"hoppa över", "ändra senare", numbers and the words of each choice mean the same everywhere.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
-from intents.choice_matching import clean, is_no, match_choice
 from intents.messages import Choice
 from intents.report_dialogue.draft import ReportDraft
+from intents.report_dialogue.intake import set_time
 from intents.report_dialogue.questions import (
-    AREA_LABELS,
-    CONSEQUENCE_CHOICES,
-    CONTACT_CHOICES,
-    GIVER_CHOICES,
     SKIP,
+    UNKNOWN_CONSEQUENCE,
+    UNKNOWN_CONTACT,
+    UNKNOWN_GIVER,
+    answer_question,
 )
 from intents.turn import Turn
+from nlp_models.answers import Answer, AnswerKind, answer_words, phrase, read_answer
 from nlp_models.personal_data.masking import mask_personal_data
-from nlp_models.times.expressions import names_clock_time, resolve_occurred_at
+from nlp_models.reports.synpunkt_details import contact_wish, giver
+from nlp_models.times.expressions import KnownDay, resolve_occurred_at
 from storage.timestamps import STOCKHOLM
+
+NIGHT_HOURS = range(0, 6)  # a stored hour here came from "i natt": the morning side of the night
 
 
 @dataclass
@@ -26,33 +34,65 @@ class SlotResult:
     ok: bool
     problem: str = ""  # Swedish: why the answer was not understood
     choices: list[Choice] = field(default_factory=list)  # e.g. unit suggestions
+    follow_up: str | None = None  # a narrower question to ask next ("ja" → "per telefon eller skriftligt?")
+    left_open: bool = False  # "hoppa över", "vet ej" or "ändra senare" where the field has no "okänd"
 
 
 OK = SlotResult(True)
-AREA_CHOICES = [Choice(label, value) for value, label in AREA_LABELS.items()]
-_NOW_WORDS = {"nu", "just nu", "precis nu", "alldeles nyss", "nyss", "precis"}
-_UNKNOWN_WORDS = {"vet inte", "vet ej", "osaker", "minns inte", "ingen aning"}
+_NOW_WORDS = {"nu", "just nu", "precis nu", "alldeles nyss", "nyss", "precis", "helt nyss"}
+
+
+def set_unknown(draft: ReportDraft, slot: str) -> None:
+    """The field is not known ("vet ej", "hoppa över", "ändra senare"): store what the field allows, ask no more."""
+    if slot == "area":
+        draft.area, draft.area_confirmed, draft.area_evidence = "övrigt", True, []
+    elif slot in ("consequence", "consequence_which"):
+        draft.consequence = UNKNOWN_CONSEQUENCE
+    elif slot == "action":
+        draft.immediate_action, draft.action_answered = None, True
+    elif slot == "given_by":
+        draft.given_by = UNKNOWN_GIVER
+    elif slot in ("contact", "contact_which"):
+        draft.contact_wanted, draft.contact_answered, draft.contact_yes = UNKNOWN_CONTACT, True, False
+    elif slot not in draft.unknown:  # unit, time: left open, shown as "okänd" in the summary
+        draft.unknown.append(slot)
+
+
+def _skipped(answer_kind: AnswerKind) -> bool:
+    return answer_kind in (AnswerKind.SKIP, AnswerKind.LATER, AnswerKind.UNKNOWN)
+
+
+def _read(draft: ReportDraft, slot: str, text: str) -> tuple[Answer, str | None]:
+    """The shared reader's answer and the value of the choice it names. "vet ej", "hoppa över" and "ändra senare"
+    are stored at once (`set_unknown`); the caller then only returns OK."""
+    answer = read_answer(text, answer_question(slot, draft))
+    if _skipped(answer.kind):
+        set_unknown(draft, slot)
+    return answer, answer.option.value if answer.kind == AnswerKind.OPTION else None
 
 
 def read_area(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
-    choice = match_choice(text, [Choice(AREA_LABELS.get(a, a), a) for a in draft.area_candidates] + AREA_CHOICES)
-    if choice is None:
+    answer, value = _read(draft, "area", text)
+    if _skipped(answer.kind):
+        return OK
+    if value is None:
         analysis = turn.understand(text).report
-        if analysis.area != "övrigt" and analysis.evidence:
-            choice = Choice(AREA_LABELS[analysis.area], analysis.area)
-    if choice is None:
+        if analysis.area != "övrigt" and analysis.area_evidence:
+            value = analysis.area
+    if value is None:
         return SlotResult(False, "Jag förstod inte vilket område du menar.")
-    if choice.value != draft.area:
+    if value != draft.area:
         draft.area_evidence = []  # the words found were evidence for another area
-    draft.area = choice.value
-    draft.area_confirmed = True
+    draft.area = value
+    draft.area_confirmed = draft.area_chosen = True
     return OK
 
 
 def read_unit(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
     matcher = turn.services.nlu.units
-    choice = match_choice(text, [Choice(n, n) for n in draft.unit_candidates]) if draft.unit_candidates else None
-    found = choice.value if choice else None
+    answer, found = _read(draft, "unit", text)
+    if _skipped(answer.kind):
+        return OK
     if found is None:
         hit = matcher.lookup(text) or matcher.find(text)
         found = hit.name if hit else None
@@ -62,89 +102,116 @@ def read_unit(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
             draft.unit_candidates = ambiguous
             return SlotResult(False, "Det finns flera enheter som passar.", [Choice(n, n) for n in ambiguous])
         suggestions = matcher.suggest(text)
-        draft.unit_candidates = suggestions
-        shown = clean(text)[:40]
+        draft.unit_candidates = suggestions or draft.unit_candidates
+        shown = phrase(text)[:40]
         return SlotResult(False, f"Jag hittar ingen enhet som heter ”{shown}”." + (" Menar du någon av dessa?" if suggestions else ""),
                           [Choice(n, n) for n in suggestions])
     draft.unit = found
     draft.unit_candidates = []
+    if "unit" in draft.unknown:
+        draft.unknown.remove("unit")
     return OK
+
+
+def known_day(draft: ReportDraft) -> KnownDay | None:
+    """The day the draft already has, for answers that name only a clock time ("typ 22")."""
+    occurred = draft.occurred()
+    if occurred is None:
+        return None
+    local = occurred.astimezone(STOCKHOLM)
+    return KnownDay(local.date(), night=draft.occurred_approximate and local.hour in NIGHT_HOURS)
+
+
+def resolve_time(draft: ReportDraft, text: str, now: datetime) -> datetime | None:
+    """A time answer or correction, on the day the draft already has when the answer names none."""
+    words = phrase(text)
+    if words in _NOW_WORDS:
+        return now.replace(second=0, microsecond=0)
+    return resolve_occurred_at(text, now, known_day(draft))
 
 
 def read_time(turn: Turn, draft: ReportDraft, text: str, now: datetime) -> SlotResult:
-    words = clean(text)
-    if words in _NOW_WORDS:
-        draft.occurred_at, draft.occurred_approximate = now.isoformat(), False
+    answer = read_answer(text, answer_question("time", draft))
+    if answer.kind in (AnswerKind.SKIP, AnswerKind.LATER):
+        set_unknown(draft, "time")
         return OK
-    if words in _UNKNOWN_WORDS:
+    if answer.kind == AnswerKind.UNKNOWN:
         return SlotResult(False, "Ungefär räcker, t.ex. ”i natt”, ”i morse” eller ”i går kväll”.")
-    moment = resolve_occurred_at(text, now)
+    moment = resolve_time(draft, text, now)
     if moment is None:
         return SlotResult(False, "Jag förstod inte tiden (den kan inte heller ligga i framtiden).")
-    draft.occurred_at, draft.occurred_approximate = moment.isoformat(), not names_clock_time(text)
+    set_time(draft, moment, text)
+    if phrase(text) in _NOW_WORDS:
+        draft.occurred_approximate = False
     return OK
 
 
-def read_clock(turn: Turn, draft: ReportDraft, text: str, now: datetime) -> SlotResult:
-    """Only a clock time ("kl 02.30"): on the day already given ("i natt" → that night), else today."""
-    known = draft.occurred()
-    if known is not None:
-        day = known.astimezone(STOCKHOLM).date()
-        # that day, or the evening before it ("i natt" is stored on the morning side of midnight)
-        for candidate in (day, day - timedelta(days=1)):
-            end_of_day = datetime.combine(candidate, time(23, 59), tzinfo=STOCKHOLM)
-            moment = resolve_occurred_at(text, min(now, end_of_day))
-            if moment is not None and moment.astimezone(STOCKHOLM).date() == candidate:
-                draft.occurred_at, draft.occurred_approximate = moment.isoformat(), False
-                return OK
-    return read_time(turn, draft, text, now)
+def read_consequence(turn: Turn, draft: ReportDraft, text: str, slot: str = "consequence") -> SlotResult:
+    answer, value = _read(draft, slot, text)
+    if _skipped(answer.kind):
+        return OK
+    if answer.kind == AnswerKind.YES_WHICH:
+        return SlotResult(True, follow_up="consequence_which")
+    if value is not None:
+        draft.consequence = value
+        return OK
+    cue = turn.understand(text).report.consequence
+    if cue:
+        draft.consequence = cue
+        return OK
+    return SlotResult(False, "Jag förstod inte om det blev någon skada.")
 
 
-def read_consequence(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
-    choice = match_choice(text, CONSEQUENCE_CHOICES)
-    if choice is None and is_no(text):
-        choice = CONSEQUENCE_CHOICES[0]
-    if choice is None:
-        cue = turn.understand(text).report.consequence
-        if cue:
-            draft.consequence = cue
-            return OK
-        return SlotResult(False, "Välj den konsekvens som passar bäst.")
-    draft.consequence = choice.value
-    return OK
+def _is_command_word(words: str) -> bool:
+    vocabulary = answer_words()
+    confirm_words = vocabulary.topics.get("confirm", {})
+    return words in vocabulary.yes or words in vocabulary.cancel or any(words in said for said in confirm_words.values())
 
 
 def read_action(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
-    if match_choice(text, [SKIP, Choice("nej", "nej"), Choice("inget", "inget"), Choice("ingenting", "ingenting")]):
-        draft.immediate_action = None
-    else:
-        draft.immediate_action = mask_personal_data(text.strip()).text[:500] or None
+    answer = read_answer(text, answer_question("action", draft))
+    words = phrase(text)
+    nothing = answer_words().topics.get("action", {}).get("none", frozenset())
+    skip_chosen = answer.kind == AnswerKind.OPTION and answer.option.value == SKIP.value
+    if skip_chosen or _skipped(answer.kind) or answer.kind == AnswerKind.NO or words in nothing:
+        set_unknown(draft, "action")
+        return OK
+    if answer.kind == AnswerKind.YES or words in answer_words().yes:
+        return SlotResult(False, "Vad gjorde ni?")
+    if _is_command_word(words):  # "skicka", "klart": nothing to add, never stored as the action
+        set_unknown(draft, "action")
+        return OK
+    cleaned = mask_personal_data(text.strip()).text[:500]
+    draft.immediate_action = cleaned or None
     draft.action_answered = True
     return OK
 
 
 def read_given_by(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
-    choice = match_choice(text, GIVER_CHOICES)
-    if choice is None:
-        return SlotResult(False, "Välj vem som lämnade synpunkten.")
-    draft.given_by = choice.value
+    answer, value = _read(draft, "given_by", text)
+    if _skipped(answer.kind):
+        return OK
+    value = value or giver(text)
+    if value is None:
+        return SlotResult(False, "Jag förstod inte vem synpunkten kom från.")
+    draft.given_by = value
     return OK
 
 
-def read_contact(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
-    choice = match_choice(text, CONTACT_CHOICES)
-    if choice is None:
-        words = clean(text)
-        if is_no(text):
-            choice = CONTACT_CHOICES[0]
-        elif "tel" in words or "ring" in words:
-            choice = CONTACT_CHOICES[2]
-        elif "skrift" in words or "brev" in words or "mejl" in words or "mail" in words:
-            choice = CONTACT_CHOICES[1]
-    if choice is None:
-        return SlotResult(False, "Svara nej, skriftligt eller telefon.")
-    draft.contact_wanted = None if choice.value == "nej" else choice.value
-    draft.contact_answered = True
+def read_contact(turn: Turn, draft: ReportDraft, text: str, slot: str = "contact") -> SlotResult:
+    answer, value = _read(draft, slot, text)
+    if _skipped(answer.kind):
+        return OK
+    if answer.kind == AnswerKind.YES_WHICH or (slot == "contact" and contact_wish(text) == "oklart"):
+        draft.contact_yes = True
+        return SlotResult(True, follow_up="contact_which")
+    if value is None:
+        wish = contact_wish(text)
+        value = wish if wish in ("nej", "telefon", "skriftligt") else None
+    if value is None:
+        return SlotResult(False, "Jag förstod inte om hen vill bli kontaktad.")
+    draft.contact_wanted = None if value == "nej" else value
+    draft.contact_answered, draft.contact_yes = True, False
     return OK
 
 
@@ -154,3 +221,25 @@ def read_description(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
         return SlotResult(False, "Beskriv gärna med några ord vad som hände.")
     draft.description = masked.text
     return OK
+
+
+READERS = {
+    "area": read_area,
+    "unit": read_unit,
+    "given_by": read_given_by,
+    "description": read_description,
+    "action": read_action,
+}
+
+
+def read_slot(turn: Turn, draft: ReportDraft, slot: str, text: str) -> SlotResult:
+    if slot == "time":
+        return read_time(turn, draft, text, turn.now)
+    if slot in ("consequence", "consequence_which"):
+        return read_consequence(turn, draft, text, slot)
+    if slot in ("contact", "contact_which"):
+        return read_contact(turn, draft, text, slot)
+    reader = READERS.get(slot)
+    if reader is None:
+        return SlotResult(False, "Jag tappade tråden.")
+    return reader(turn, draft, text)

@@ -1,4 +1,9 @@
-"""Saving a confirmed report: the reference, thanks, next steps from the routine, and alerts."""
+"""Saving a confirmed report: the reference, thanks, next steps that fit, links and alerts.
+
+The next steps come from the routine meant for the report: praise gets thanks and how praise is
+passed on, a complaint or other synpunkt the synpunkter routine, an avvikelse the best routine of
+its area. The staff-injury routine is never offered here (staff injuries are not stored as reports).
+"""
 
 from __future__ import annotations
 
@@ -9,25 +14,38 @@ from sqlalchemy.exc import SQLAlchemyError
 from intents.immediate_alerts import alert_key, alert_recipients, alert_text, needs_alert
 from intents.messages import Reply
 from intents.report_dialogue.draft import ReportDraft
+from intents.report_dialogue.questions import CONTACT_NOTICE
 from intents.routines.library import Routine
 from intents.turn import Turn
+from nlp_models.reports.synpunkt_details import is_praise
 from storage.models import ReportCreate
 from storage.notifications import claim_notification
-from storage.reports import create_report
+from storage.reports import create_report, link_reports
 from storage.units import get_or_create_unit
 from storage.vocabulary import Area, Consequence, ReportKind, Source
 
 log = logging.getLogger(__name__)
 NEXT_STEPS_SHOWN = 4
+UNKNOWN_UNIT = "Okänd enhet"
+
+
+def routine_kind(draft: ReportDraft) -> str:
+    """Which routines fit the report: "beröm", "synpunkt" or "avvikelse" (routine front matter report_kind)."""
+    if draft.is_synpunkt:
+        return "beröm" if is_praise(draft.description) else "synpunkt"
+    return "avvikelse"
 
 
 def routine_for(turn: Turn, draft: ReportDraft) -> Routine | None:
-    """The routine to follow after this report: the best match among the routines of its area."""
-    in_area = [r for r in turn.services.routines.routines if r.area.value == draft.area]
-    if not in_area:
+    """The routine to follow after this report: among the routines for its kind (and, for an avvikelse,
+    its area), the one that best matches the description."""
+    kind = routine_kind(draft)
+    fitting = [r for r in turn.services.routines.routines if r.report_kind == kind
+               and (kind != "avvikelse" or r.area.value == draft.area)]
+    if not fitting:
         return None
-    hits = [h for h in turn.services.routine_search.search(draft.description, limit=10) if h.routine in in_area]
-    return hits[0].routine if hits else in_area[0]
+    hits = [h for h in turn.services.routine_search.search(draft.description, limit=10) if h.routine in fitting]
+    return hits[0].routine if hits else fitting[0]
 
 
 def _next_steps(turn: Turn, draft: ReportDraft) -> str:
@@ -38,12 +56,26 @@ def _next_steps(turn: Turn, draft: ReportDraft) -> str:
     return f"\n\nNästa steg enligt rutinen ”{routine.title}”:\n{steps}"
 
 
+def _thanks(draft: ReportDraft, reference: str) -> str:
+    if not draft.is_synpunkt:
+        return (f"Tack! Avvikelsen är registrerad som {reference}. "
+                "Vi rapporterar händelsen, inte personen – bra att du skrev. Du får besked när den är hanterad.")
+    if routine_kind(draft) == "beröm":
+        return (f"Tack för att du för berömmet vidare! Det är registrerat som {reference}, och enhetschefen "
+                "ser till att det når dem som berömts.")
+    text = f"Tack! Synpunkten är registrerad som {reference}. Närmaste chef tar hand om den"
+    if draft.contact_wanted in ("telefon", "skriftligt"):
+        return f"{text} och återkommer {'per telefon' if draft.contact_wanted == 'telefon' else 'skriftligt'}. {CONTACT_NOTICE}"
+    return text + "."
+
+
 def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
     """Store the report; None if the database refused (the caller keeps the draft and says so)."""
     session = turn.session
+    consequence = None if draft.is_synpunkt or not draft.consequence else Consequence(draft.consequence)
     try:
         with session.begin_nested():
-            unit = get_or_create_unit(session=session, name=draft.unit or "Okänd enhet")
+            unit = get_or_create_unit(session=session, name=draft.unit or UNKNOWN_UNIT)
             report = create_report(
                 session=session,
                 actor_id=turn.person.id,
@@ -57,25 +89,25 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
                     reporter_id=turn.person.id,
                     description=draft.description,
                     immediate_action=draft.immediate_action,
-                    consequence=Consequence(draft.consequence) if draft.consequence else None,
+                    consequence=consequence,
                     severe=draft.severe or draft.consequence == "allvarlig",
                     lex_sarah_candidate=draft.lex_sarah,
                     lex_maria_candidate=draft.lex_maria,
-                    given_by=draft.given_by,
-                    contact_wanted=draft.contact_wanted,
+                    given_by=draft.given_by if draft.is_synpunkt else None,
+                    contact_wanted=draft.contact_wanted if draft.is_synpunkt else None,
                     source=Source(turn.message.source),
                 ),
             )
+            linked = [ref for ref in draft.linked
+                      if link_reports(session=session, report=report, other_reference=ref, actor_id=turn.person.id,
+                                      now=turn.now)]
     except SQLAlchemyError:
         log.exception("saving a report failed")
         return None
     _alert(turn, report, unit.name)
-    if draft.is_synpunkt:
-        text = (f"Tack! Synpunkten är registrerad som {report.reference}. "
-                "Närmaste chef tar hand om den" + (" och återkommer." if draft.contact_wanted else "."))
-    else:
-        text = (f"Tack! Avvikelsen är registrerad som {report.reference}. "
-                "Vi rapporterar händelsen, inte personen – bra att du skrev. Du får besked när den är hanterad.")
+    text = _thanks(draft, report.reference)
+    if linked:
+        text += f" Den är kopplad till {', '.join(linked)}."
     return Reply(text + _next_steps(turn, draft))
 
 

@@ -12,7 +12,7 @@ SHORT_DESCRIPTION = 60
 HISTORY_LINES = 8
 FIELD_LABELS = {
     "status": "status", "area": "område", "lagrum": "lagrum", "investigation": "utredning",
-    "cause": "orsak", "action": "åtgärd", "feedback": "återkoppling",
+    "cause": "orsak", "action": "åtgärd", "feedback": "återkoppling", "related": "kopplad till",
 }
 
 

@@ -1,8 +1,9 @@
 """Load the municipality's routines: Markdown files with YAML front matter.
 
 Each file in the routines folder is one routine. The front matter holds `title`, `area`,
-`keywords`, `owner` and `updated`; the body holds a short intro and a `## Gör så här`
-section with numbered steps. A file that cannot be read is reported by name with a
+`keywords`, `owner` and `updated`, and optionally `report_kind` (which reports the routine is the
+next step for: avvikelse, synpunkt, beröm or personalskada; avvikelse when left out); the body
+holds a short intro and a `## Gör så här` section with numbered steps. A file that cannot be read is reported by name with a
 Swedish reason and skipped, so one broken file never takes the others down.
 """
 
@@ -23,6 +24,7 @@ from storage.vocabulary import Area
 log = logging.getLogger(__name__)
 
 REQUIRED_FIELDS = ("title", "area", "keywords", "owner", "updated")
+REPORT_KINDS = ("avvikelse", "synpunkt", "beröm", "personalskada")
 STEPS_HEADING = "gor sa har"  # folded "Gör så här"
 
 _AREAS_BY_FOLD = {fold(area.value): area for area in Area}
@@ -40,6 +42,8 @@ class Routine:
     steps: tuple[str, ...]
     body: str
     path: Path
+    # which reports it is the next step for: avvikelse (default), synpunkt, beröm, personalskada
+    report_kind: str = "avvikelse"
 
     @property
     def intro(self) -> str:
@@ -144,7 +148,10 @@ def parse_routine(text: str, path: Path) -> Routine:
         raise RoutineError("avsnittet ”## Gör så här” saknas")
     if not steps:
         raise RoutineError("avsnittet ”## Gör så här” har inga numrerade steg")
-    return Routine(title, area, keywords, owner, updated, steps, body, path)
+    report_kind = str(meta.get("report_kind") or "avvikelse").strip()
+    if report_kind not in REPORT_KINDS:
+        raise RoutineError(f"okänt värde ”{report_kind}” i fältet report_kind (tillåtna: {', '.join(REPORT_KINDS)})")
+    return Routine(title, area, keywords, owner, updated, steps, body, path, report_kind)
 
 
 def extract_steps(body: str) -> tuple[str, ...] | None:

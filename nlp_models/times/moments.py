@@ -24,6 +24,13 @@ WHOLE_DAY_HOUR = 12  # a past day named without a time of day is stored at noon
 
 # Words after which a part-of-day word means a time ("i går kväll", "på em", "vid lunchen").
 _PART_LEADS = {"i", "pa", "vid", "under", "gar", "dag", "forrgar", "sent", "tidigt", "efter", "till"}
+# "i morgon", "i morgon bitti": the day after, never a time a reported event happened
+_TOMORROW = {"morgon"}
+# Words that make a bare number a clock time: "typ 22", "runt 9:45", "ca 14".
+_APPROXIMATE = r"(?:kl|klockan|ca|cirka|runt|vid|typ|omkring|kring|ungefar|strax fore|strax efter|nagon gang runt)"
+# A number followed by one of these counts something ("typ 3 gånger", "i går 2 tabletter"): not a time.
+_COUNTED = (r"(?! (?:gang|ganger|ggr|st|stycken|tablett|tabletter|mg|ml|dagar|dygn|veckor|timmar|tim|h|minuter|min"
+            r"|ar|manader|personer|brukare|dos|doser|grader|kg|meter|m|cm|procent|av|till|stycke|sekunder|sek) )")
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,17 @@ class Clock:
     minute: int
     twelve_hour: bool  # "halv tre", "kl 7": the hour may be morning or afternoon
     spoken: bool  # written in words ("kvart över sju")
+
+
+@dataclass(frozen=True)
+class KnownDay:
+    """What a conversation already knows about the day: a later "typ 22" or "kl 23.40" falls on it.
+
+    `night`: the day was said as a night ("i natt"), stored on its morning side, so late hours
+    belong to the evening before."""
+
+    day: date
+    night: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,8 +79,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "date": word_rule(p.date),
         "last_night": word_rule(r"i natt|inatt|natten till i dag|under natten|i natt som gick"),
         "morning": word_rule(r"i morse|i morges"),
-        "digit_clock": word_rule(r"(?:kl|klockan|ca|cirka|runt|vid) (\d{1,2})(?: :? ?(\d\d))?"),
+        "digit_clock": word_rule(rf"{_APPROXIMATE} (\d{{1,2}})(?: :? ?(\d\d))?{_COUNTED}"),
         "bare_clock": word_rule(r"(\d{1,2}) : (\d\d)"),
+        # "i går 22", "igår 22.30", "i natt 2": a bare hour right after the day
+        "day_hour": word_rule(rf"(?:gar|dag|forrgar|natt|inatt|kvall|morse|{p.weekday_past}) (\d{{1,2}})(?: : (\d\d))?"
+                              rf"{_COUNTED}"),
+        # a whole answer that is only an hour: "22", "typ 22", "22ish", "runt 9:45"
+        "only_hour": re.compile(rf"^ (?:{_APPROXIMATE} )?(\d{{1,2}})(?: : (\d\d))?(?: ish| ungefar| typ| eller sa)? $"),
         "half": word_rule(rf"(?:(?:klockan|kl) )?(?:({minutes}) (?:minuter )?(over|i) )?halv ({h})"),
         "quarter": word_rule(rf"(?:(?:klockan|kl) )?kvart (over|i) ({h})"),
         "minutes": word_rule(rf"(?:(?:klockan|kl) )?({minutes}) (?:minuter )?(over|i) ({h})"),
@@ -118,6 +141,8 @@ def _part(string: str) -> PartOfDay | None:
     for index, word in enumerate(words):
         if word in parts and index > 0:
             lead = words[index - 1]
+            if lead == "i" and word in _TOMORROW:
+                continue  # "i morgon" is tomorrow, not this morning
             if lead in _PART_LEADS or lead.isdigit() or lead in time_vocabulary().weekday_past_forms:
                 return parts[word]
     return None
@@ -151,7 +176,7 @@ def _clock(string: str) -> Clock | None:
             if m[2] == "over":
                 return Clock(hour, offset, True, True)
             return Clock((hour - 1) % 12 or 12, 60 - offset, True, True)
-    for name in ("digit_clock", "bare_clock"):
+    for name in ("digit_clock", "bare_clock", "day_hour", "only_hour"):
         if m := rules[name].search(string):
             hour, minute = int(m[1]), int(m[2] or 0)
             if hour <= 24 and minute < 60:
@@ -232,10 +257,12 @@ def _night() -> PartOfDay:
     return next(p for p in time_vocabulary().parts_of_day.values() if p.name == "natt")
 
 
-def resolve_occurred_at(text: str, now: datetime) -> datetime | None:
+def resolve_occurred_at(text: str, now: datetime, known: KnownDay | None = None) -> datetime | None:
     """When the event in `text` happened, in Europe/Stockholm, or None.
 
-    None when the text names no time, or when the time it names lies after `now`.
+    None when the text names no time, or when the time it names lies after `now`. `known` is the
+    day a conversation already has: a text that names only a clock time ("typ 22") falls on it, so
+    a clock time on a past day is never taken for the future.
     """
     if not isinstance(text, str) or not text.strip():
         return None
@@ -249,7 +276,10 @@ def resolve_occurred_at(text: str, now: datetime) -> datetime | None:
     night = bool(_rules()["last_night"].search(string)) or (part is not None and part.name == "natt")
     if night and day is not None and day < now.date():
         day = day + timedelta(days=1)  # "i går natt": the night after yesterday evening
-    clues = Clues(day=day, night=night, part=part, clock=_clock(string))
+    clock = _clock(string)
+    if known is not None and day is None and not night and (clock is not None or part is not None):
+        day, night = known.day, known.night and part is None
+    clues = Clues(day=day, night=night, part=part, clock=clock)
     try:
         moment = _combine(clues, now)
     except (ValueError, OverflowError):

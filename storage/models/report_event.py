@@ -17,7 +17,7 @@ class ReportEvent(SQLModel, table=True):
     report_id: int = Field(foreign_key="report.id", index=True)
     at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False))
     actor_id: int | None = Field(default=None, foreign_key="person.id")
-    action: str = Field(max_length=20)  # created, imported, changed, comment
+    action: str = Field(max_length=20)  # created, imported, changed, comment, linked
     field: str | None = Field(default=None, max_length=40)
     old_value: str | None = None
     new_value: str | None = None

@@ -13,8 +13,10 @@ from intents.messages import ChannelKind, IncomingMessage, Reply
 from intents.notifier import RecordingNotifier
 from intents.routines.search import RoutineSearch
 from intents.turn import BotServices
+from sqlmodel import select
+
 from storage.database import make_engine, session_scope, upgrade_schema
-from storage.models import UnitCreate
+from storage.models import ConversationDraft, Report, UnitCreate
 from storage.people import set_role
 from storage.units import create_unit
 from storage.vocabulary import Role, UnitType
@@ -35,6 +37,14 @@ class Conversation:
             at: datetime | None = None) -> str:
         self.last = self.engine.handle(IncomingMessage(user_id=user, text=text, at=at or self.now, channel=channel))
         return render_replies(self.last)
+
+    def reports(self) -> list[Report]:
+        with session_scope(self.db) as session:
+            return list(session.exec(select(Report).order_by(Report.id)))
+
+    def drafts(self) -> list[ConversationDraft]:
+        with session_scope(self.db) as session:
+            return list(session.exec(select(ConversationDraft)))
 
     def restart(self) -> "Conversation":
         """A new engine on the same database, as after a restart or in another process."""

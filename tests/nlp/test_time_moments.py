@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from nlp_models.times.expressions import resolve_occurred_at
+from nlp_models.times.expressions import KnownDay, resolve_occurred_at
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NOW = datetime(2026, 11, 22, 16, 5, tzinfo=STOCKHOLM)  # Sunday afternoon
@@ -49,6 +49,12 @@ TABLE = [
     ("for_timmar_sedan", "för 2 timmar sedan", NOW, _at(2026, 11, 22, 14, 5)),
     ("for_en_timme_sedan", "för en timme sedan", NOW, _at(2026, 11, 22, 15, 5)),
     ("vid_lunchen", "vid lunchen", NOW, _at(2026, 11, 22, 12, 0)),
+    ("igar_22_ar_klockan_22", "igar 22", NOW, _at(2026, 11, 21, 22, 0)),
+    ("i_gar_22_30", "bru ramlade i går 22.30 i hallen", NOW, _at(2026, 11, 21, 22, 30)),
+    ("i_gar_typ_22", "i går typ 22", NOW, _at(2026, 11, 21, 22, 0)),
+    ("typ_14_i_dag", "typ 14", NOW, _at(2026, 11, 22, 14, 0)),
+    ("antal_efter_dagen_ar_ingen_tid", "i går 2 tabletter för mycket", NOW, _at(2026, 11, 21, 12, 0)),
+    ("antal_efter_typ_ar_ingen_tid", "föll typ 3 gånger i natt", NOW, _at(2026, 11, 22, 3, 0)),
 ]
 
 
@@ -74,6 +80,24 @@ def test_framtida_tid_godtas_inte(text, now):
 @pytest.mark.parametrize("text", ["", "  ", "brukaren fick fel tabletter", "missad kvällsmedicin", "i så fall"])
 def test_ingen_tid_namnd_ger_none(text):
     assert resolve_occurred_at(text, NOW) is None
+
+
+@pytest.mark.parametrize(("text", "known", "expected"), [
+    ("typ 22", KnownDay(date(2026, 11, 21)), _at(2026, 11, 21, 22, 0)),
+    ("22", KnownDay(date(2026, 11, 21)), _at(2026, 11, 21, 22, 0)),
+    ("runt 22 ish", KnownDay(date(2026, 11, 21)), _at(2026, 11, 21, 22, 0)),
+    ("kl 23.40", KnownDay(date(2026, 11, 22), night=True), _at(2026, 11, 21, 23, 40)),
+    ("kl 2", KnownDay(date(2026, 11, 22), night=True), _at(2026, 11, 22, 2, 0)),
+    ("i kväll", KnownDay(date(2026, 11, 20)), _at(2026, 11, 20, 20, 0)),
+    ("i natt kl 2", KnownDay(date(2026, 11, 20)), _at(2026, 11, 22, 2, 0)),  # the text's own day wins
+])
+def test_klockslag_efter_en_kand_dag_hamnar_pa_den_dagen(text, known, expected):
+    assert resolve_occurred_at(text, NOW, known) == expected
+
+
+def test_klockslag_pa_en_kand_dag_i_det_forflutna_ar_aldrig_framtid():
+    late = NOW.replace(hour=0, minute=30)
+    assert resolve_occurred_at("typ 23", late, KnownDay(date(2026, 11, 20))) == _at(2026, 11, 20, 23, 0)
 
 
 def test_svaret_ar_i_stockholmstid_aven_om_now_ges_i_utc():

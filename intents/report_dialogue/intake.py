@@ -1,0 +1,185 @@
+"""What a message tells about a report: the draft a first message starts, and what an answer adds.
+
+Everything the NLU finds is used, so the bot never asks for what it was told: the area, unit
+(from the text, else the person's own unit), time, consequence, what was done, who gave a
+synpunkt and whether they want an answer, and references to earlier reports.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from intents.report_dialogue.draft import ReportDraft
+from intents.report_handling.commands import UpdateCommand, parse_command
+from intents.turn import Turn
+from nlp_models.questions.parser import QUESTION_STARTS
+from nlp_models.reports.analyzer import ReportAnalysis
+from nlp_models.reports.synpunkt_details import contact_wish, giver, is_praise
+from nlp_models.text.normalize import fold
+from nlp_models.times.expressions import names_clock_time
+from storage.people import units_of
+from storage.vocabulary import UnitRelation
+
+AREA_MARGIN = 0.2  # the best area must lead the next by this much, or we ask
+EVENT_STATEMENT_WORDS = 6  # "fall på Solgården i mars" is a query; a whole sentence telling of an event is not
+# "AV-2026-00042", "sp 2026-3" (folded text)
+_REFERENCE = re.compile(r"\b(av|sp)[\s-]?(\d{4})-(\d{1,5})\b")
+# "jag vill rapportera en avvikelse:" and the like carry no content of their own
+_LEAD_IN = re.compile(
+    r"^\s*(?:hej\W*)?(?:jag\s+)?(?:vill|ska|skulle\s+vilja|behover|maste)?\s*(?:rapportera|skriva|lamna|anmala|gora|registrera)?"
+    r"\s*(?:en\s+|ett\s+)?(?:ny\s+)?(?:avvikelse|avvikelserapport|synpunkt|rapport|klagomal)?\s*(?:om\s+att|om|ang|angaende)?\s*[:,.!-]*\s*"
+)
+
+
+def content_words(text: str) -> int:
+    return len(_LEAD_IN.sub("", fold(text), count=1).split())
+
+
+def area_is_clear(analysis: ReportAnalysis) -> bool:
+    scores = [score for _, score in analysis.area_candidates]
+    return len(scores) < 2 or scores[0] - scores[1] >= AREA_MARGIN
+
+
+def references_in(text: str) -> list[str]:
+    """Report references named in the text, normalised ("AV-2026-00042")."""
+    found = []
+    for match in _REFERENCE.finditer(fold(text)):
+        if int(match[3]):
+            reference = f"{match[1].upper()}-{match[2]}-{int(match[3]):05d}"
+            if reference not in found:
+                found.append(reference)
+    return found
+
+
+def reports_event_citing_reference(turn: Turn) -> bool:
+    """"brukaren föll igen, samma som AV-2026-00042": a new report that cites an earlier one (the reference
+    is context), not a handling command such as "AV-2026-00042 åtgärd: …"."""
+    text = turn.text
+    if not references_in(text) or isinstance(parse_command(text), UpdateCommand):
+        return False
+    if content_words(_REFERENCE.sub(" ", fold(text))) < 3:
+        return False
+    understanding = turn.understand()
+    analysis = understanding.report
+    return understanding.intent == "report" and (
+        bool(analysis.area_evidence) or analysis.kind == "synpunkt" or analysis.staff_injury)
+
+
+def asks_something(text: str) -> bool:
+    """A question in form: a question mark, or a first word such as "hur", "vad", "vilka", "kan"."""
+    words = fold(text).split()
+    return text.rstrip().endswith("?") or bool(words) and words[0].strip(",.:!") in QUESTION_STARTS
+
+
+def tells_of_event(turn: Turn, text: str | None = None) -> bool:
+    """A statement that tells of an event, even where the question parser saw a statistics query in its terms
+    and period ("Medicinskåpet stod olåst på Ekgården i går kväll."): no question form, a whole sentence,
+    and the report analyser finds what happened."""
+    text = turn.text if text is None else text
+    if asks_something(text) or content_words(text) < EVENT_STATEMENT_WORDS:
+        return False
+    understanding = turn.understand(text)
+    question, analysis = understanding.question, understanding.report
+    # "antal fall per enhet": a query for numbers, whatever its length
+    if question.group_by is not None or any(e.startswith("count:") for e in question.evidence):
+        return False
+    if analysis.kind == "synpunkt" and giver(text):  # someone gave a view: "god man har framfört klagomål …"
+        return True
+    if question.kind is not None:  # "fler läkemedelsavvikelser i februari jämfört med i fjol"
+        return False
+    return analysis.staff_injury or (bool(analysis.area_evidence) and area_is_clear(analysis))
+
+
+def own_units(turn: Turn) -> list[str]:
+    return [u.name for u in units_of(session=turn.session, person=turn.person, relation=UnitRelation.MEMBER)]
+
+
+def apply_analysis(draft: ReportDraft, analysis: ReportAnalysis) -> None:
+    """Kind-independent fields the NLU decides from the description: area, flags, evidence."""
+    draft.area = analysis.area
+    draft.area_evidence = list(analysis.area_evidence)
+    draft.area_candidates = [area for area, _ in analysis.area_candidates][:3]
+    # "övrigt" only because no rule found anything ("trygghetsarmet" with a typo) is asked, not assumed
+    draft.area_confirmed = area_is_clear(analysis) and (
+        analysis.area != "övrigt" or bool(analysis.area_evidence) or draft.is_synpunkt)
+    draft.secondary_areas = list(analysis.secondary_areas)
+    draft.severe, draft.lex_sarah, draft.lex_maria = analysis.severe, analysis.lex_sarah, analysis.lex_maria
+
+
+def set_time(draft: ReportDraft, moment: datetime, text: str) -> None:
+    draft.occurred_at = moment.isoformat()
+    draft.occurred_approximate = not names_clock_time(text)
+    if "time" in draft.unknown:
+        draft.unknown.remove("time")
+
+
+def apply_synpunkt_details(draft: ReportDraft, text: str) -> None:
+    """Who gave the synpunkt and whether they want an answer, when the words say so. Praise needs no
+    answer: the contact question is not asked unless the words ask for one."""
+    if not draft.is_synpunkt:
+        return
+    draft.given_by = draft.given_by or giver(text)
+    if draft.contact_answered:
+        return
+    wish = contact_wish(text)
+    if wish is None and is_praise(draft.description or text):
+        draft.contact_wanted, draft.contact_answered = None, True
+        return
+    if wish in ("telefon", "skriftligt"):
+        draft.contact_wanted, draft.contact_answered = wish, True
+    elif wish == "nej":
+        draft.contact_wanted, draft.contact_answered = None, True
+    elif wish == "oklart":
+        draft.contact_yes = True
+
+
+def new_draft(turn: Turn, text: str) -> ReportDraft:
+    """The draft a first message starts: everything the message says, nothing guessed."""
+    understanding = turn.understand(text)
+    analysis = understanding.report
+    draft = ReportDraft(
+        kind=analysis.kind,
+        consequence=analysis.consequence,
+        immediate_action=analysis.immediate_action,
+        action_answered=analysis.immediate_action is not None,
+        description=analysis.masked_text.strip(),
+        started_at=turn.now.isoformat(),
+        linked=references_in(text),
+    )
+    apply_analysis(draft, analysis)
+    if understanding.occurred_at:
+        set_time(draft, understanding.occurred_at, text)
+    draft.unit = understanding.unit
+    if draft.unit is None:
+        draft.unit_candidates = turn.services.nlu.units.candidates(text)
+        if not draft.unit_candidates:
+            mine = own_units(turn)
+            if len(mine) == 1:
+                draft.unit = mine[0]
+            else:
+                draft.unit_candidates = mine
+    apply_synpunkt_details(draft, text)
+    return draft
+
+
+def fill_from_answer(turn: Turn, draft: ReportDraft, text: str, answered: str) -> None:
+    """An answer that says more than was asked ("ingen skada, ssk ringd"): keep what it adds to empty fields."""
+    if len(fold(text).split()) < 2:
+        return
+    understanding = turn.understand(text)
+    analysis = understanding.report
+    if answered != "unit" and not draft.unit and understanding.unit:
+        draft.unit = understanding.unit
+    if answered != "time" and not draft.occurred_at and understanding.occurred_at:
+        set_time(draft, understanding.occurred_at, text)
+    if draft.is_synpunkt:
+        apply_synpunkt_details(draft, text)
+        return
+    if answered not in ("consequence", "consequence_which") and not draft.consequence and analysis.consequence:
+        draft.consequence = analysis.consequence
+    if answered != "action" and not draft.action_answered and analysis.immediate_action:
+        draft.immediate_action, draft.action_answered = analysis.immediate_action, True
+    draft.severe = draft.severe or analysis.severe
+    draft.lex_sarah = draft.lex_sarah or analysis.lex_sarah
+    draft.lex_maria = draft.lex_maria or analysis.lex_maria
