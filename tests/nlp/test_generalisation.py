@@ -134,7 +134,7 @@ def test_nara_fall_ar_fall(text: str) -> None:
         ("luftmadrassen larmar hela tiden, pumpen låter konstigt", "trycksår"),
         ("brännskada på underarmen efter varmt te, blåsa stor som en tumme", "övrigt"),
         ("skållade sig på handen med kokande vatten, rodnad och blåsor", "övrigt"),
-        ("plåstret hade ramlat av under natten, hittades i sängen", "läkemedel"),
+        ("smärtplåstret hade ramlat av under natten, hittades i sängen", "läkemedel"),
         ("dosetten föll i golvet och tabletterna blandades ihop", "läkemedel"),
         ("i så fall får vi flytta besöket till i morgon", "övrigt"),
         ("trygghetslarmet fungerade som det skulle, bru hade ramlat i hallen och låg på golvet", "fall"),
