@@ -121,6 +121,10 @@ class QuestionParser:
         unit = unit_match.name if unit_match is not None else None
 
         if intent == "count":
+            if "count" not in signals:
+                # counted without a count word ("fall senaste 10 dagarna på Ekbacken"): say what made it a count
+                made_of = [*terms.evidence, *([describe_period(period)] if period else []), *([unit] if unit else [])]
+                evidence.insert(0, f"count: {' + '.join(made_of) or 'statistikord'}")
             if period is not None:
                 evidence.append(f"period: {describe_period(period)}")
             unit, area, group_by = self._comparison(clean, today, signals, terms, unit, area, group_by)
