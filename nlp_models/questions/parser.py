@@ -195,11 +195,15 @@ class QuestionParser:
             return "routine"
         if stats:
             return "count"
-        if terms.plural_kind and not event_statement and (
+        # a whole statement with a finite verb tells something ("medicinskåpet stod olåst på
+        # Ekgården i går", "god man har framfört klagomål ..."); a statistics query without a
+        # count word is a phrase of names ("fallavvikelser förra veckan på hemtjänst norr")
+        statement = not is_question and has("finite_verb")
+        if terms.plural_kind and not event_statement and not statement and (
             period is not None or unit_match is not None or is_question or keywords_only
         ):
             return "count"
-        if terms.areas and not event_statement and short and (
+        if terms.areas and not event_statement and not statement and short and (
             period is not None or unit_match is not None or (is_question and asks_how)
         ):
             return "count"

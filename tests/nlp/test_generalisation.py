@@ -231,6 +231,11 @@ def test_personalens_egen_iakttagelse_ar_avvikelse(text: str) -> None:
         ("hur många lex sarah hade vi i fjol", "count"),
         ("how many falls last month?", "count"),
         ("allvarliga händelser förra veckan", "count"),
+        # a whole statement with a finite verb tells something; a phrase of names asks for numbers
+        ("dosetten stod framme på Lindgården i går kväll", "report"),
+        ("sonen har lämnat klagomål på maten i förrgår", "report"),
+        ("trycksår senaste 14 dagarna på Lindgårdens boende", "count"),
+        ("synpunkter om bemötande i år", "count"),
     ],
 )
 def test_grans_mellan_rapport_och_fraga(text: str, intent: str) -> None:
