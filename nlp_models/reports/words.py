@@ -37,10 +37,13 @@ class WordAnalysis:
 
     def _analyse(self, lower: str) -> WordForm:
         form = self.lexicon.analyse(lower, self.spelling)
-        if form.known or (is_swedish_word(form.norm) and lower not in self.english.mixed):
+        if form.known:
             return form
-        # an English word in a Swedish message ("missade hennes meds")
-        return self._translated(lower) or form
+        # an English word in a Swedish message ("missade hennes meds"), unless it is Swedish too
+        translated = self._translated(lower)
+        if translated is None or (is_swedish_word(form.norm) and lower not in self.english.mixed):
+            return form
+        return translated
 
     def _analyse_english(self, lower: str) -> WordForm:
         """A word of an English message: English first, never a Swedish typo correction."""

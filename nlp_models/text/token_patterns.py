@@ -79,6 +79,15 @@ class TokenSpec:
     index_key: str | None = None
     index_values: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        # the common cases without a generator per token: one test, not negated
+        tests = self.tests
+        if len(tests) == 1 and not self.negated:
+            self.accepts = tests[0]  # type: ignore[method-assign]
+        elif len(tests) == 2 and not self.negated:
+            first, second = tests
+            self.accepts = lambda token: first(token) and second(token)  # type: ignore[method-assign]
+
     def accepts(self, token: TokenView) -> bool:
         ok = all(test(token) for test in self.tests)
         return not ok if self.negated else ok
@@ -282,24 +291,26 @@ class TokenPatternMatcher:
         n = len(tokens)
         present: dict[str, set[str]] = {}
         possible: dict[int, bool] = {}
+        required = self.required
 
         def can_match(rule: Rule) -> bool:
-            known = possible.get(id(rule))
-            if known is None:
-                known = True
-                for key, values in self.required[id(rule)]:
-                    found = present.get(key)
-                    if found is None:
-                        found = present[key] = {v for t in tokens for v in t.values(key)}
-                    if values.isdisjoint(found):
-                        known = False
-                        break
-                possible[id(rule)] = known
+            known = True
+            for key, values in required[id(rule)]:
+                found = present.get(key)
+                if found is None:
+                    found = present[key] = {v for t in tokens for v in t.values(key)}
+                if values.isdisjoint(found):
+                    known = False
+                    break
+            possible[id(rule)] = known
             return known
 
         for i, token in enumerate(tokens):
             for rule in self._candidates(token):
-                if not can_match(rule):
+                known = possible.get(id(rule))
+                if known is None:
+                    known = can_match(rule)
+                if not known:
                     continue
                 end = _match_from(rule.specs, tokens, 0, i, n)
                 if end > i:
