@@ -184,13 +184,11 @@ def start_assessment(deps: SlackDeps, user_id: str, reference: str) -> str | Non
     with session_scope(deps.db) as session:
         person = get_or_create_person(session=session, platform_user_id=user_id)
         report = get_report(session=session, reference=reference)
-        if report is None:
-            return f"Jag hittar ingen rapport {reference}."
         managed = {u.id for u in units_of(session=session, person=person, relation=UnitRelation.MANAGER)}
-        allowed = person.role in (Role.MAS.value, Role.ADMIN.value) or (
-            person.role == Role.CHEF.value and report.unit_id in managed)
-        if not allowed:
-            return f"Du kan bara hantera rapporter i enheter du är chef för ({reference})."
+        allowed = report is not None and (person.role in (Role.MAS.value, Role.ADMIN.value) or (
+            person.role == Role.CHEF.value and report.unit_id in managed))
+        if not allowed:  # the same words whether it does not exist or is another unit's
+            return f"Jag hittar ingen rapport {reference} bland dem du kan hantera."
         update_report(session=session, report=report, changes=ReportUpdate(status=ReportStatus.UTREDS),
                       actor_id=person.id, now=now)
     return None

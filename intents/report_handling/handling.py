@@ -36,6 +36,9 @@ _QUEUE_TITLE = {Queue.NEW: "som ingen har börjat hantera", Queue.UNASSESSED: "s
 _KIND_NOUN = {"avvikelse": ("avvikelse", "avvikelser"), "synpunkt": ("synpunkt", "synpunkter"),
               None: ("avvikelse eller synpunkt", "avvikelser och synpunkter")}
 _QUEUE_LOG = {Queue.NEW: "lista nya", Queue.UNASSESSED: "lista ej bedömda"}
+NOT_FOUND = ("Jag hittar ingen rapport {reference} bland dem du kan se. Kontrollera numret – det ser ut som "
+             "AV-2026-00042 för avvikelser och SP-2026-00003 för synpunkter. Gäller den en annan enhet, "
+             "hör av dig till MAS.")
 _MASKED = {PERSONNUMMER: "personnummer", TELEFONNUMMER: "telefonnummer", EPOST: "e-postadresser"}
 
 
@@ -58,12 +61,9 @@ def answer_handling(turn: Turn) -> list[Reply]:
     if isinstance(command, ListCommand):
         return [Reply(_list(turn, scope, command))]
     found = report_in_context(session=turn.session, reference=command.reference)
-    if found is None:
-        return [Reply(f"Jag hittar ingen rapport med referensen {command.reference}. Kontrollera numret – "
-                      "det ser ut som AV-2026-00042 för avvikelser och SP-2026-00003 för synpunkter.")]
-    if not scope.allows_unit(found.report.unit_id):
-        return [Reply(f"{command.reference} hör inte till någon av dina enheter, så den kan jag inte visa "
-                      "eller ändra. Hör av dig till MAS om du behöver den.")]
+    if found is None or not scope.allows_unit(found.report.unit_id):
+        # the same words whether it does not exist or belongs to another unit: nothing to learn from them
+        return [Reply(NOT_FOUND.format(reference=command.reference))]
     if isinstance(command, ShowCommand):
         return [Reply(_show(turn, scope, found))]
     return [Reply(_update(turn, scope, found, command))]
