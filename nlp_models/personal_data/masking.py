@@ -38,7 +38,8 @@ _AT_SPELLED = r"(?:[ \t]?[(\[{]\s?(?:at|snabel[- ]?a)\s?[)\]}][ \t]?|[ \t](?:at|
 
 
 def _address(at: str, dot: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.+-])[\w+-]+(?:{dot}[\w+-]+)*{at}[\w-]+(?:{dot}[\w-]+)*{dot}{_TLD}(?!\w)",
+    # the name before the at has tight or spelled-out dots only: "10/4. anna@…" keeps its date
+    return re.compile(rf"(?<![\w.+-])[\w+-]+(?:{_TIGHT_DOT}[\w+-]+)*{at}[\w-]+(?:{dot}[\w-]+)*{dot}{_TLD}(?!\w)",
                       re.IGNORECASE)
 
 

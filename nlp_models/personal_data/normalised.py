@@ -43,8 +43,9 @@ def _normal_char(ch: str) -> str:
 # written, and a run becomes part of an identifier only with the digit groups around it.
 _LOOKALIKE = {"O": "0", "o": "0", "l": "1", "I": "1"}
 _LOOKALIKE_RUN = re.compile(r"(?<![^\W\d_])[0-9OolI]{2,}(?![^\W\d_])")
-# A whole group of look-alikes between two digit groups ("1955-Ol-61-0000", "1955 Ol 61").
-_LOOKALIKE_GROUP = re.compile(r"(?<=\d[-./ ])[OolI]{1,4}(?=[-./ ]\d)")
+# A whole group of look-alikes between two digit groups ("1955-Ol-61-0000", "1955 Ol 61"), and the
+# (O) of "+46 (O)70".
+_LOOKALIKE_GROUP = re.compile(r"(?<=\d[-./ ])[OolI]{1,4}(?=[-./ ]\d|[ ,;)]|$)|(?<=\d \()[Oo](?=\))|(?<=\d\()[Oo](?=\))")
 
 
 def _digits_for_lookalikes(text: str) -> str:
