@@ -37,7 +37,9 @@ def differences(turn: Turn, draft: ReportDraft, text: str) -> list[str]:
     found = []
     whole = whole_report(turn, text)
     long_story = whole or content_words(text) >= WHOLE_REPORT_WORDS
-    if understanding.unit and (draft.unit or long_story) and understanding.unit != draft.unit:
+    # a unit only guessed from the person's own units is no unit said: naming another one fills it in
+    said_unit = draft.unit if not draft.unit_guessed else None
+    if understanding.unit and (said_unit or long_story) and understanding.unit != draft.unit:
         found.append("enhet")
     occurred = draft.occurred()
     if understanding.occurred_at and (
