@@ -14,6 +14,7 @@ is no answer part, so a whole new report sent mid-dialogue is still seen as one 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.intake import asks_something, content_words
@@ -22,13 +23,13 @@ from intents.report_dialogue.slot_answers import resolve_time
 from intents.turn import Turn
 from nlp_models.answers import AnswerKind, answer_words, explicit_option, phrase, read_answer
 from nlp_models.answers.clauses import Clause, clauses
+from nlp_models.reports.rules import word_list
 from nlp_models.reports.synpunkt_details import contact_wish, giver
 from nlp_models.times.expressions import said_precision
 
 QUESTION_INTENTS = {"count", "routine", "indicator"}
 SPLIT_SLOTS = {"time", "consequence", "consequence_which", "action", "unit", "given_by", "contact", "contact_which"}
 SHORT_ANSWER_WORDS = 4  # a unit or a giver said in a part of its own
-STORY_WORDS = 3  # a part of an answer about what was done tells the event when it has this many words and signs
 # "vet inte riktigt", "hoppa över": an answer of its own, whatever the question
 _CLASS_ANSWERS = {AnswerKind.UNKNOWN, AnswerKind.SKIP, AnswerKind.LATER, AnswerKind.NO, AnswerKind.YES_WHICH,
                   AnswerKind.OPTION}
@@ -109,15 +110,32 @@ def _names_action(turn: Turn, text: str) -> bool:
     return bool(words) and all(w in contacted for w in words)
 
 
+_SUBJECTS = frozenset({"hon", "han", "hen", "de", "det"})  # "hon var rädd": about the care recipient
+
+
+@lru_cache(maxsize=1)
+def recipient_words() -> frozenset[str]:
+    """Single words for the care recipient ("bru", "brukaren", "boende"): rules/lists/mottagare.csv and the
+    answer words for a synpunkt from the brukare."""
+    words = {phrase(w) for w in word_list("mottagare")}
+    words |= {said for said in answer_words().topics.get("given_by", {}).get("brukare", ()) if " " not in said}
+    return frozenset(words)
+
+
+def _tells_of_recipient(turn: Turn, text: str) -> bool:
+    """A part about the event or the care recipient ("hon var medvetslös", "han var lite skakig")."""
+    words = phrase(text).split()
+    return _tells_event(turn, text) or bool(words) and (words[0] in _SUBJECTS or words[0] in recipient_words())
+
+
 def _action_parts(turn: Turn, parts: list[Clause]) -> list[Clause]:
-    """What was done: the parts that name an action, and the parts beside them that tell no event ("ringde ssk
-    som kom o bytte"); a part that tells the event ("hon var medvetslös") is the rest. Nothing when no part
-    names an action: then the message is read whole (it may be another event)."""
+    """What was done: the parts that name an action, and the parts beside them that tell nothing else ("ringde
+    ssk som kom o bytte"); a part about the event or the care recipient ("hon var medvetslös") is the rest.
+    Nothing when no part names an action: then the message is read whole (it may be another event)."""
     named = [p for p in parts if _names_action(turn, p.text)]
     if not named:
         return []
-    return [p for p in parts
-            if p in named or not (_tells_event(turn, p.text) and content_words(p.text) >= STORY_WORDS)]
+    return [p for p in parts if p in named or not _tells_of_recipient(turn, p.text)]
 
 
 def split_answer(turn: Turn, draft: ReportDraft, slot: str, text: str) -> AnswerParts | None:

@@ -398,12 +398,22 @@ def _take_rest(turn: Turn, draft: ReportDraft, slot: str, rest: str) -> bool:
     detail = ", ".join(p.text for p in kept) if len(kept) != len(clauses(rest)) else rest
     if not detail.strip():
         return False
-    if is_new_event(turn, draft, detail):
+    if _rest_is_new_event(turn, draft, detail):
         draft.held, draft.held_for, draft.held_is_rest = mask_personal_data(detail).text, None, True
         return True
     change_description(turn, draft, detail, append=True)
     fill_from_answer(turn, draft, detail, slot)
     return False
+
+
+def _rest_is_new_event(turn: Turn, draft: ReportDraft, rest: str) -> bool:
+    """The rest of an answer is another event only when it tells one ("bru ramlade", "larmet har inte fungerat
+    sedan i går") at another place or time, or with words of an event of another kind; words that only add
+    detail ("ett litet skrapsår på armbågen") are this event's."""
+    if not is_new_event(turn, draft, rest):
+        return False
+    tells_event = any(e.startswith("event:") for e in turn.understand(rest).question.evidence)
+    return tells_event or bool({"enhet", "tid"} & set(differences(turn, draft, rest)))
 
 
 def _answer_in_parts(turn: Turn, draft: ReportDraft, slot: str, parts: AnswerParts,

@@ -8,22 +8,10 @@ rest - when it names a care recipient and an event - becomes the report.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from intents.report_dialogue.answer_parts import quote
+from intents.report_dialogue.answer_parts import quote, recipient_words
 from intents.turn import Turn
-from nlp_models.answers import answer_words, phrase
+from nlp_models.answers import phrase
 from nlp_models.answers.clauses import clauses
-from nlp_models.reports.rules import word_list
-
-
-@lru_cache(maxsize=1)
-def recipient_words() -> frozenset[str]:
-    """Single words for the care recipient ("bru", "brukaren", "boende"): rules/lists/mottagare.csv and the
-    answer words for a synpunkt from the brukare."""
-    words = {phrase(w) for w in word_list("mottagare")}
-    words |= {said for said in answer_words().topics.get("given_by", {}).get("brukare", ()) if " " not in said}
-    return frozenset(words)
 
 
 def recipient_part(turn: Turn, text: str) -> str | None:
