@@ -101,15 +101,18 @@ class DialogueEngine:
             return answer_handling(turn)  # it checks the role and refuses politely
         if asks_for_own_reports(turn.text):
             return answer_own_reports(turn)
-        if turn.understand().intent == "report" or tells_of_event(turn) or opens_report(turn, turn.text):
+        if turn.understand().intent == "report" or tells_of_event(turn):
             return start_report(turn)
+        if opens_report(turn, turn.text):  # "ett fall i natt": a report, what happened is asked first
+            return start_report(turn, opener=True)
         core = without_preamble(turn, turn.text)  # "hej, jag jobbar natt på Solgården. bru ramlade …"
         if core and core != turn.text.strip() and (
                 turn.understand(core).intent == "report" or tells_of_event(turn, core) or opens_report(turn, core)):
+            opener = opens_report(turn, core)
             greeted = without_greeting(turn.text)  # the introduction may name the unit: it stays
             turn.message = replace(turn.message, text=greeted)
             turn._understanding = None
-            return start_report(turn)
+            return start_report(turn, opener=opener)
         return self._answer_question(turn)
 
     def _answer_question(self, turn: Turn) -> list[Reply]:

@@ -187,7 +187,9 @@ def _reminder(turn: Turn, draft: ReportDraft) -> Reply:
 
 # ---------------------------------------------------------------- starting
 
-def start_report(turn: Turn, queued: list[str] | None = None) -> list[Reply]:
+def start_report(turn: Turn, queued: list[str] | None = None, *, opener: bool = False) -> list[Reply]:
+    """A report from its first message. `opener`: a message that names only what kind of event and when ("ett
+    fall i natt"): what happened is asked first."""
     analysis = turn.understand().report
     replies: list[Reply] = []
     if analysis.staff_injury:
@@ -204,7 +206,7 @@ def start_report(turn: Turn, queued: list[str] | None = None) -> list[Reply]:
         draft.masked_notice_given = True
     if draft.linked:
         replies.append(Reply(f"Jag skriver en ny rapport och kopplar den till {', '.join(draft.linked)}."))
-    if content_words(turn.text) < 3:
+    if opener or content_words(turn.text) < 3:
         return _put(turn, draft, "what", replies)
     return advance(turn, draft, replies)
 
