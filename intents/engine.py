@@ -15,7 +15,7 @@ from intents.own_reports import answer_own_reports, asks_for_own_reports
 from intents.report_handling import answer_handling, handles
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
 from intents.report_dialogue.intake import reports_event_citing_reference, tells_of_event
-from intents.report_dialogue.openers import opens_report, without_greeting, without_preamble
+from intents.report_dialogue.openers import opens_report, without_preamble
 from intents.routines.answer import answer_routine_question
 from intents.statistics.answers import answer_statistics
 from intents.statistics.clarification import CLARIFY_FLOW, answer_clarification
@@ -108,11 +108,7 @@ class DialogueEngine:
         core = without_preamble(turn, turn.text)  # "hej, jag jobbar natt på Solgården. bru ramlade …"
         if core and core != turn.text.strip() and (
                 turn.understand(core).intent == "report" or tells_of_event(turn, core) or opens_report(turn, core)):
-            opener = opens_report(turn, core)
-            greeted = without_greeting(turn.text)  # the introduction may name the unit: it stays
-            turn.message = replace(turn.message, text=greeted)
-            turn._understanding = None
-            return start_report(turn, opener=opener)
+            return start_report(turn, opener=opens_report(turn, core))  # it leaves the greeting out
         return self._answer_question(turn)
 
     def _answer_question(self, turn: Turn) -> list[Reply]:

@@ -67,11 +67,6 @@ def quote(text: str, parts: list[Clause]) -> str:
     return ", ".join(c.text for c in parts)
 
 
-def _tells_event(turn: Turn, text: str) -> bool:
-    analysis = turn.understand(text).report
-    return bool(analysis.area_evidence or analysis.consequence_cues or analysis.severity_evidence)
-
-
 def _consequence_parts(turn: Turn, draft: ReportDraft, slot: str, parts: list[Clause]) -> list[Clause]:
     question = answer_question(slot, draft)
     named = [c for c in parts if explicit_option(c.text, question) is not None]
@@ -122,20 +117,36 @@ def recipient_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _tells_of_recipient(turn: Turn, text: str) -> bool:
-    """A part about the event or the care recipient ("hon var medvetslös", "han var lite skakig")."""
+def _about_recipient(turn: Turn, text: str) -> bool:
+    """A part that starts telling about the care recipient or the event ("hon var medvetslös", "bru föll")."""
     words = phrase(text).split()
-    return _tells_event(turn, text) or bool(words) and (words[0] in _SUBJECTS or words[0] in recipient_words())
+    analysis = turn.understand(text).report
+    starts_with_subject = bool(words) and (words[0] in _SUBJECTS or words[0] in recipient_words())
+    return starts_with_subject or bool(analysis.area_evidence or analysis.severity_evidence)
 
 
 def _action_parts(turn: Turn, parts: list[Clause]) -> list[Clause]:
-    """What was done: the parts that name an action, and the parts beside them that tell nothing else ("ringde
-    ssk som kom o bytte"); a part about the event or the care recipient ("hon var medvetslös") is the rest.
-    Nothing when no part names an action: then the message is read whole (it may be another event)."""
-    named = [p for p in parts if _names_action(turn, p.text)]
-    if not named:
+    """What was done: read in order, a part that names an action is the action and a part about the care
+    recipient or the event ("hon var medvetslös") the rest; a part that is neither goes with the one before it
+    (the rest, when it comes first)
+    ("ringde ssk som kom o bytte", "han var lite skakig o rädd efteråt"). Nothing when no part names an action:
+    then the message is read whole (it may be another event)."""
+    if not any(_names_action(turn, p.text) for p in parts):
         return []
-    return [p for p in parts if p in named or not _tells_of_recipient(turn, p.text)]
+    chosen, in_action, before = [], False, []
+    for part in parts:
+        if _names_action(turn, part.text):
+            in_action = True
+            # short words before the first action are part of it ("plåster och ssk informerad")
+            chosen += [p for p in before if content_words(p.text) <= SHORT_ANSWER_WORDS - 1]
+            before = []
+        elif _about_recipient(turn, part.text):
+            in_action = False
+        elif not chosen and not in_action:
+            before.append(part)
+        if in_action:
+            chosen.append(part)
+    return sorted(chosen, key=lambda p: p.start)
 
 
 def split_answer(turn: Turn, draft: ReportDraft, slot: str, text: str) -> AnswerParts | None:

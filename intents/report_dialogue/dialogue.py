@@ -30,6 +30,7 @@ from intents.report_dialogue.intake import (
     new_draft,
 )
 from intents.report_dialogue.new_event import differences, is_new_event, repeats_held_event
+from intents.report_dialogue.openers import without_preamble
 from intents.report_dialogue.questions import (
     CONFIRM_CHOICES,
     DEFERRABLE,
@@ -189,7 +190,14 @@ def _reminder(turn: Turn, draft: ReportDraft) -> Reply:
 
 def start_report(turn: Turn, queued: list[str] | None = None, *, opener: bool = False) -> list[Reply]:
     """A report from its first message. `opener`: a message that names only what kind of event and when ("ett
-    fall i natt"): what happened is asked first."""
+    fall i natt"): what happened is asked first. A greeting or an introduction before the report ("hej, jag
+    jobbar natt på Solgården.") is left out; a unit it names is kept."""
+    said_unit = None
+    core = without_preamble(turn, turn.text)
+    if core and core != turn.text.strip():
+        named = turn.services.nlu.units.find(turn.text)
+        said_unit = named.name if named else None
+        _reading(turn, core)
     analysis = turn.understand().report
     replies: list[Reply] = []
     if analysis.staff_injury:
@@ -200,6 +208,8 @@ def start_report(turn: Turn, queued: list[str] | None = None, *, opener: bool = 
         _reading(turn, recipient)
         analysis = turn.understand().report
     draft = new_draft(turn, turn.text)
+    if said_unit and (not draft.unit or draft.unit_guessed):
+        draft.unit, draft.unit_guessed, draft.unit_candidates = said_unit, False, []
     draft.queued = list(queued or [])
     if analysis.masked_kinds:
         replies.append(_masked_notice(analysis.masked_kinds))

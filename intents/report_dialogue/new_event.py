@@ -45,9 +45,11 @@ def differences(turn: Turn, draft: ReportDraft, text: str) -> list[str]:
     if understanding.occurred_at and (
             (occurred and abs(understanding.occurred_at - occurred) >= SAME_TIME) or (not occurred and whole)):
         found.append("tid")
-    # the area differs from the one the draft was read as (not while the area question waits: that answer names one)
+    # the area differs from the one the draft was read as (not while the area question waits: that answer names one);
+    # "övrigt", the catch-all with weak cues ("han verkade okej sen"), only in a whole report of its own
     if (analysis.area != draft.area and analysis.area_evidence and area_is_clear(analysis)
-            and draft.pending != "area" and (draft.area_evidence or draft.area_confirmed)):
+            and draft.pending != "area" and (draft.area_evidence or draft.area_confirmed)
+            and (analysis.area != "övrigt" or whole)):
         found.append("område")
     if analysis.kind != draft.kind and analysis.kind == "synpunkt":
         found.append("typ")

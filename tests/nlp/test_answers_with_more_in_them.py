@@ -77,6 +77,7 @@ def test_ett_svar_delas_vid_skiljetecken_och_bindeord(text, parts):
 # --- What was done, in any order and form -------------------------------------------------------
 
 WHO = ["ssk", "sjuksköterskan", "sjukskoterskan", "nattssk", "läkaren", "jourläkare", "ambulans", "larmbolaget",
+       "fysioterapeuten", "arbetsterapeut", "rehab",
        "larmcentralen", "ec", "enhetschefen"]
 CONTACTED = ["ringd", "ringt", "kontaktad", "tillkallad", "informerad", "larmad", "meddelad", "uppringd", "info"]
 CONTACTING = ["ringde", "ringt", "kontaktade", "tillkallade", "larmade", "informerade", "har ringt", "har kontaktat"]
