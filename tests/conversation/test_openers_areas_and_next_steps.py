@@ -96,6 +96,28 @@ def test_omradesfragan_visar_troliga_omraden_forst_och_inga_andra(conversation):
     assert "1) Fall  2) Larm  3) Övrigt" in reply and "Läkemedel" not in reply
 
 
+UNCLEAR_OPENERS = ["det hände något med bru på Solgården i natt", "en avvikelse på Solgården i natt",
+                   "bru på Solgården i natt, det blev fel"]
+ALL_AREAS = "1) Fall  2) Läkemedel  3) Trycksår  4) Larm  5) Övrigt"
+
+
+@pytest.mark.parametrize("opener", UNCLEAR_OPENERS)
+def test_omradesfragan_utan_ledtradar_visar_alla_fem_omraden(conversation, opener):
+    assert ALL_AREAS in conversation.say(opener)
+
+
+@pytest.mark.parametrize(("answer", "area"), [
+    ("1", "fall"), ("2", "läkemedel"), ("3", "trycksår"), ("4", "larm"), ("5", "övrigt"),
+    ("nr 4", "larm"), ("4)", "larm"), ("alternativ 2", "läkemedel"), ("4:an", "larm"), ("larmet", "larm"), ("Trygghetslarm", "larm"), ("lakemedel", "läkemedel"),
+    ("medicinen", "läkemedel"), ("trycksar", "trycksår"), ("ett fall", "fall"), ("annat", "övrigt"),
+])
+def test_omradet_valjs_med_siffra_eller_ord(conversation, answer, area):
+    conversation.say(UNCLEAR_OPENERS[0])
+    finish(conversation, conversation.say(answer))
+    [report] = conversation.reports()
+    assert report.area == area
+
+
 # --- 8. The other detected area is kept, never the primary twice ---------------------------------
 
 @pytest.mark.parametrize(("choice", "primary", "secondary"), [("larm", "larm", ["fall"]), ("fall", "fall", ["larm"]),
