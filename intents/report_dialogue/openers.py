@@ -72,7 +72,7 @@ def opens_report(turn: Turn, text: str) -> bool:
     if understanding.intent != "count" or asks_something(text):
         return False
     question = understanding.question
-    if question.group_by is not None or any(e.startswith(("count:", "group_")) for e in question.evidence):
+    if question.group_by is not None or question.counted_outright or any(e.startswith("group_") for e in question.evidence):
         return False  # "antal fall", "fall per enhet": numbers asked for in so many words
     if statistics_scope(session=turn.session, person=turn.person) is None:
         return True

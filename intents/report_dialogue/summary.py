@@ -97,8 +97,8 @@ def fields(draft: ReportDraft, now: datetime) -> list[tuple[str, str]]:
     lines.append(("Beskrivning", draft.description))
     if draft.linked:
         lines.append(("Kopplad till", ", ".join(draft.linked)))
-    if flags := draft.flags():
-        lines.append(("Flaggad som", f"{', '.join(flags)} (MAS får veta direkt; det är människor som bedömer)"))
+    if flags := draft.flags():  # who is told is said after saving, when it is known (immediate_alerts)
+        lines.append(("Flaggad som", f"{', '.join(flags)} (det är människor som bedömer)"))
     return lines
 
 

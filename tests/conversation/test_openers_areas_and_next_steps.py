@@ -79,6 +79,9 @@ def test_flaggan_visas_i_sammanfattningen_nar_rapporten_blir_allvarlig(conversat
 
 # --- 7. A plain fall is a fall; the options put the likely areas first ---------------------------
 
+# as much evidence for a fall as for an alarm fault: the bot has to ask
+TWO_AREAS = "bru på Solgården ramlade kl 7 i morse och larmet var urladdat"
+
 @pytest.mark.parametrize("message", [
     "bru på Solgården ramlade i duschen kl 13, ingen skada, ssk kontaktad",
     "brukaren på Björkhagen halkade i badrummet i natt, ingen skada, ssk ringd",
@@ -91,7 +94,7 @@ def test_fall_i_duschen_ar_ett_fall(conversation, message):
 
 
 def test_omradesfragan_visar_troliga_omraden_forst_och_inga_andra(conversation):
-    reply = conversation.say("trygghetslarmet funkade inte inatt på Solgården, hittade henne sittande pa golvet kl 7")
+    reply = conversation.say(TWO_AREAS)
     assert "Vilket område" in reply
     assert "1) Fall  2) Larm  3) Övrigt" in reply and "Läkemedel" not in reply
 
@@ -123,7 +126,7 @@ def test_omradet_valjs_med_siffra_eller_ord(conversation, answer, area):
 @pytest.mark.parametrize(("choice", "primary", "secondary"), [("larm", "larm", ["fall"]), ("fall", "fall", ["larm"]),
                                                                 ("2", "larm", ["fall"])])
 def test_valt_omrade_behaller_det_andra_som_sekundart(conversation, choice, primary, secondary):
-    conversation.say("trygghetslarmet funkade inte inatt på Solgården, hittade henne sittande pa golvet kl 7")
+    conversation.say(TWO_AREAS)
     finish(conversation, conversation.say(choice))
     [report] = conversation.reports()
     assert report.area == primary and report.secondary_areas == secondary
@@ -188,9 +191,7 @@ def test_bara_en_halsning_far_hjalpen(conversation):
 
 def test_engelska_svar_forstas(conversation):
     reply = conversation.say("hi, I work at Solgården. A resident fell in the corridor")
-    assert "Vilket område" in reply
-    reply = conversation.say("fall")
-    assert "När hände det" in reply
+    assert "Vilket område" not in reply and "När hände det" in reply  # "fell" is a fall
     reply = conversation.say("last night 2am")
     assert "skada" in reply.lower()
     reply = conversation.say("no injury")
