@@ -12,7 +12,10 @@ from intents.help_text import help_text
 from intents.indicator_answers import answer_indicator
 from intents.messages import ChannelKind, IncomingMessage, Reply, without_control_characters
 from intents.own_reports import answer_own_reports, asks_for_own_reports
+from intents.paged_lists import asks_for_more, show_more
 from intents.report_handling import answer_handling, handles
+from intents.report_handling.commands import find_reference
+from intents.report_handling.proposals import FLOW as HANDLING_FLOW, continue_proposal
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
 from intents.report_dialogue.intake import reports_event_citing_reference, tells_of_event
 from intents.routines.answer import answer_routine_question
@@ -75,6 +78,8 @@ class DialogueEngine:
                                    answer_fresh=self._fresh)
         if flow == CLARIFY_FLOW:
             return answer_clarification(turn, draft.state, answer_fresh=self._fresh)
+        if flow == HANDLING_FLOW:
+            return continue_proposal(turn, draft.state, draft.updated_at, answer_fresh=self._fresh)
         return self._fresh(turn)
 
     @staticmethod
@@ -87,7 +92,8 @@ class DialogueEngine:
         intent = turn.understand().intent
         if intent == "report":
             return [Reply(MOVE_TO_DIRECT, move_to_direct=True, private=True)]
-        if intent in ("count", "indicator") or asks_for_own_reports(turn.text) or handles(turn.text):
+        if (intent in ("count", "indicator") or asks_for_own_reports(turn.text) or handles(turn.text)
+                or asks_for_more(turn.text)):
             return [Reply(PUBLIC_STATISTICS, private=True)]
         return self._answer_question(turn)
 
@@ -96,6 +102,10 @@ class DialogueEngine:
             return [Reply("Det finns inget pågående att avbryta.")]
         if not turn.text.strip():
             return [Reply(help_text(turn.person.role))]
+        if asks_for_more(turn.text):
+            return [show_more(turn)]
+        if asks_for_own_reports(turn.text) and not find_reference(turn.text):
+            return answer_own_reports(turn)
         if handles(turn.text) and not reports_event_citing_reference(turn):
             return answer_handling(turn)  # it checks the role and refuses politely
         if asks_for_own_reports(turn.text):

@@ -4,6 +4,8 @@ from storage.models.access_log import AccessLogEntry
 from storage.models.conversation import ConversationDraft
 from storage.models.digest_run import DigestRun
 from storage.models.indicator import IndicatorDefinition, IndicatorValue
+from storage.models.lex_assessment import LexAssessment
+from storage.models.list_cursor import ListCursor
 from storage.models.notification import SentNotification
 from storage.models.person import Person, PersonCreate, PersonUnit
 from storage.models.platform_event import ProcessedEvent
@@ -18,6 +20,8 @@ __all__ = [
     "DigestRun",
     "IndicatorDefinition",
     "IndicatorValue",
+    "LexAssessment",
+    "ListCursor",
     "Person",
     "PersonCreate",
     "PersonUnit",

@@ -45,6 +45,7 @@ class ReportUpdate(SQLModel):
     lagrum: str | None = None
     investigation: str | None = None
     cause: str | None = None
+    cause_categories: str | None = None
     action: str | None = None
     feedback: str | None = None
 
@@ -70,10 +71,18 @@ class Report(ReportBase, table=True):
     status: str = Field(default=ReportStatus.NY.value, max_length=20)
     lagrum: str | None = Field(default=None, max_length=20)
     investigation: str | None = None  # händelseutredning
-    cause: str | None = None  # orsak: root-cause categories, comma separated
+    cause: str | None = None  # orsak, as the handler wrote it
+    cause_categories: str | None = Field(default=None, max_length=200)  # root-cause categories, comma separated
     action: str | None = None  # åtgärd
     feedback: str | None = None  # återkoppling to the reporter
     assessed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    first_handled_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    action_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     feedback_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    affected_informed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     closed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    # the same event reported before: marked by a handler (left out of every count) ...
+    duplicate_of_id: int | None = Field(default=None, foreign_key="report.id", index=True)
+    # ... or pointed out when it was reported (still counted until a handler decides)
+    possible_duplicate_of_id: int | None = Field(default=None, foreign_key="report.id")
     updated_at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False))
