@@ -21,7 +21,7 @@ from intents.report_handling.commands import (
     parse_command,
 )
 from intents.report_handling.lists import ListCommand, list_params, parse_list
-from intents.report_handling.permissions import NO_UNITS, REFUSAL, HandlingScope, handling_scope
+from intents.report_handling.permissions import NO_UNITS, REFUSAL, HandlingScope, turn_scope
 from intents.report_handling.proposals import propose
 from intents.report_handling.report_text import Extras, report_text
 from intents.report_handling.updates import refusal, resolve_laws, save_update
@@ -51,7 +51,7 @@ def handles(text: str) -> bool:
 
 
 def answer_handling(turn: Turn) -> list[Reply]:
-    scope = handling_scope(session=turn.session, person=turn.person)
+    scope = turn_scope(turn)
     command = parse_command(turn.text, turn.now)
     reference = getattr(command, "reference", None)
     found = report_in_context(session=turn.session, reference=reference) if reference else None

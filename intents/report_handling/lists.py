@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from intents.paged_lists import Page, as_of, register_list
-from intents.report_handling.permissions import NO_UNITS, REFUSAL, handling_scope
+from intents.report_handling.permissions import NO_UNITS, REFUSAL, turn_scope
 from intents.report_handling.report_text import queue_line
 from intents.turn import Turn
 from nlp_models.handling import handling_words
@@ -119,7 +119,7 @@ def list_params(command: ListCommand, unit_name: str | None) -> dict[str, Any]:
 
 
 def fetch_queue(turn: Turn, params: dict[str, Any], offset: int, limit: int) -> Page:
-    scope = handling_scope(session=turn.session, person=turn.person)
+    scope = turn_scope(turn)
     if scope is None:
         return Page([], 0, refusal=REFUSAL)
     if not scope.everything and not scope.unit_ids:

@@ -22,7 +22,7 @@ from datetime import timedelta
 from intents.messages import Choice, Reply
 from intents.report_handling.commands import (CommandError, UpdateCommand, build_update, find_reference, FIELDS_HELP)
 from intents.report_handling.lists import parse_list
-from intents.report_handling.permissions import handling_scope
+from intents.report_handling.permissions import turn_scope
 from intents.report_handling.updates import describe, resolve_laws, save_update
 from intents.turn import Turn
 from nlp_models.answers import AnswerKind, Question, read_answer
@@ -134,7 +134,7 @@ def continue_proposal(turn: Turn, state: dict, updated_at, answer_fresh: Fresh) 
 def _save(turn: Turn, state: dict) -> list[Reply]:
     _drop(turn)
     found = report_in_context(session=turn.session, reference=state["reference"])
-    scope = handling_scope(session=turn.session, person=turn.person)
+    scope = turn_scope(turn)
     if found is None or scope is None or not scope.allows_unit(found.report.unit_id):
         return [Reply(f"Jag kan inte spara något i {state['reference']} längre.")]
     command = _command(turn, state)
