@@ -4,7 +4,7 @@ with the machine's description and the targets in docs/benchmarks.md.
 usage: python bench/run.py [--quick] [--only GROUP[,GROUP]] [--out docs/benchmarks.md]
 --quick (under 2 minutes): counts at 10k and 100k reports, the digest at 100k.
 The full run adds 1m reports (several minutes, most of it filling the databases).
---only measures just the named groups (nlu, counts, import, http, dialogue) and keeps the other
+--only measures just the named groups (nlu, masking, counts, import, http, dialogue) and keeps the other
 figures already in the output file.
 """
 
@@ -29,6 +29,7 @@ from bench.digest_speed import digest_figure  # noqa: E402
 from bench.figures import Figure, report  # noqa: E402
 from bench.http_reply import measure_http_reply  # noqa: E402
 from bench.import_speed import measure_import  # noqa: E402
+from bench.masking_quality import measure_masking  # noqa: E402
 from bench.memory import peak_rss_mb  # noqa: E402
 from bench.nlu_speed import measure_nlu  # noqa: E402
 
@@ -45,12 +46,19 @@ TARGETS = [
     ("dialogue_turns_complete_p90", lambda v: v <= 2, "≤ 2 meddelanden när första meddelandet är komplett"),
     ("dialogue_turns_p90", lambda v: v <= 5, "≤ 5 meddelanden per rapport"),
     ("dialogue_correct_pct", lambda v: v >= 100, "alla simulerade rapporter sparade rätt"),
+    ("masking_recall_pct", lambda v: v >= 100, "100 % (ingen identifierare kvar)"),
+    ("masking_false_pct", lambda v: v <= 1, "≤ 1 %"),
 ]
 EXPLANATIONS = {
     "nlu_messages_per_s": "rapportanalys av korta realistiska meddelanden, en kärna",
     "nlu_p99_ms": "99:e percentilen för ett enskilt meddelande",
     "nlu_load_s": "bygga spaCy-pipelinen och läsa alla regelfiler",
     "import_rows_per_s": "CSV-import med maskering, en transaktion, SQLite",
+    "masking_recall_pct": "genererade meningar med personnummer, telefonnummer och e-post i de former folk skriver "
+                          "(alla skiljetecken, prefix, Unicode-siffror, osynliga tecken): andel helt maskerade",
+    "masking_false_pct": "genererade lockbeten (datum, tider, tidsintervall, doser, referenser, rum, år): "
+                         "andel som ändrades",
+    "masking_us_per_message": "maskeringens tid per mening i samma korpus",
     "http_reply_p50_ms": "signerad DM-händelse → botens svar hos Web API-ersättaren; 50 samtidiga användare "
                          "som läser och skriver 1–3 s mellan meddelandena; en process, SQLite",
     "http_reply_p99_ms": "som ovan",
@@ -69,7 +77,7 @@ EXPLANATIONS = {
     "dialogue_correct_pct": "andel körningar där allt höll: sparat = sanningen, ingen fråga mer än två gånger, "
                             "inget tappat, inga kommandoord sparade",
 }
-GROUPS = ("nlu", "counts", "import", "http", "dialogue")
+GROUPS = ("nlu", "masking", "counts", "import", "http", "dialogue")
 
 
 def machine() -> list[tuple[str, str]]:
@@ -111,6 +119,8 @@ def run_all(quick: bool, groups: tuple[str, ...] = GROUPS) -> list[Figure]:
     figures: list[Figure] = []
     if "nlu" in groups:
         figures += [report(f) for f in measure_nlu(10_000 if quick else 20_000)]
+    if "masking" in groups:
+        figures += [report(f) for f in measure_masking(10_000 if quick else 20_000)]
     if "counts" in groups:
         figures += measure_counts(sizes, postgres=True, on_filled=digest_on_largest)
     if "import" in groups:

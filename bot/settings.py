@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     port: int = 3000
     routines_dir: Path = PROJECT_ROOT / "knowledge" / "rutiner"
     indicators_file: Path = PROJECT_ROOT / "knowledge" / "indikatorer.toml"
+    retention_file: Path = Field(default=PROJECT_ROOT / "knowledge" / "gallring.toml",
+                                 description="gallring: days per kind of record (the document plan)")
     mas_user_ids: list[str] = Field(default_factory=list, description="Slack user ids of the MAS")
     sas_user_ids: list[str] = Field(default_factory=list, description="Slack user ids of the SAS")
     digest_cron: str = "0 7 * * mon"

@@ -31,3 +31,13 @@ def match_choice(text: str, choices: list[Choice], *, topic: str = "") -> Choice
     spelling of one."""
     answer = read_answer(text, Question(topic, tuple(choices)))
     return answer.option if answer.kind == AnswerKind.OPTION else None  # type: ignore[return-value]
+
+
+def match_yes_no_choice(text: str, choices: list[Choice]) -> Choice | None:
+    """`match_choice`, and a plain yes for the first choice and a plain no for the second."""
+    choice = match_choice(text, choices)
+    if choice is None and is_yes(text):
+        choice = choices[0]
+    if choice is None and is_no(text):
+        choice = choices[1]
+    return choice

@@ -15,8 +15,9 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, select
 
-from intents.access import REFUSAL, statistics_scope
+from intents.access import NO_UNITS, REFUSAL, StatisticsScope, statistics_scope
 from intents.messages import Reply
+from intents.statistics.request import or_list
 from intents.turn import Turn
 from nlp_models.text.normalize import fold
 from storage.indicators.definitions import IndicatorSpec, load_indicator_catalog, sync_indicator_definitions
@@ -292,27 +293,56 @@ def _catalog_for(turn: Turn) -> list[IndicatorSpec]:
     return load_indicator_catalog(path)
 
 
+def _has_values(session: Session, definitions: list[IndicatorDefinition], scope: str) -> bool:
+    return any(s.latest for s in indicator_statuses(session=session, definitions=definitions, scope=scope))
+
+
+def _scope_for(turn: Turn, access: StatisticsScope, definitions: list[IndicatorDefinition],
+               unit_name: str | None) -> tuple[str, str, str] | Reply:
+    """(scope, where, note) within what the asker may see, or the answer that says why not.
+
+    MAS and admin see the municipality, or a unit they name (the municipality when it has no
+    values). A chef or nurse sees only their own units' values, never the whole municipality's:
+    other units' figures would follow from it."""
+    session = turn.session
+    unit = get_unit_by_name(session=session, name=unit_name) if unit_name else None
+    if unit is not None and not access.allows_unit(unit.id):
+        return Reply(f"Du kan inte se indikatorer för {unit.name} – bara för enheter du har ansvar för.")
+    if unit is not None:
+        if _has_values(session, definitions, unit.name):
+            return unit.name, f" på {unit.name}", ""
+        if access.everything:
+            return MUNICIPALITY, " för kommunen", f"Jag har inga indikatorvärden för {unit.name} – visar kommunen.\n"
+        return Reply(f"Jag har inga indikatorvärden för {unit.name} ännu.")
+    if access.everything:
+        return MUNICIPALITY, " för kommunen", ""
+    with_values = [name for name in access.unit_names if _has_values(session, definitions, name)]
+    if not with_values:
+        return Reply(f"Jag har inga indikatorvärden för {or_list(list(access.unit_names))} ännu.")
+    return with_values[0], f" på {with_values[0]}", ""
+
+
 def answer_indicator(turn: Turn) -> list[Reply]:
     session = turn.session
     access = statistics_scope(session=session, person=turn.person)
     if access is None:
         return [Reply(REFUSAL)]
+    if not access.everything and not access.unit_ids:
+        return [Reply(NO_UNITS)]
     catalog = _catalog_for(turn)
     definitions = current_definitions(session=session, catalog=catalog)
     if not definitions:
         return [Reply(NO_INDICATORS)]
     folded = fold(turn.text)
 
-    scope, where, note = MUNICIPALITY, " för kommunen", ""
     unit_name = _asked_unit(turn)
+    chosen_scope = _scope_for(turn, access, definitions, unit_name)
+    if isinstance(chosen_scope, Reply):
+        return [chosen_scope]
+    scope, where, note = chosen_scope
     unit = get_unit_by_name(session=session, name=unit_name) if unit_name else None
-    if unit is not None:
-        if not access.allows_unit(unit.id):
-            return [Reply(f"Du kan inte se indikatorer för {unit.name} – bara för enheter du har ansvar för.")]
-        if any(s.latest for s in indicator_statuses(session=session, definitions=definitions, scope=unit.name)):
-            scope, where = unit.name, f" på {unit.name}"
-        else:
-            note = f"Jag har inga indikatorvärden för {unit.name} – visar kommunen.\n"
+    others = [] if unit or access.everything else [n for n in access.unit_names if n != scope]
+    hint = f"\n(Fråga t.ex. ”indikatorer på {others[0]}” för en annan av dina enheter.)" if others else ""
 
     matches = match_indicators(turn.text, catalog)
     statuses = indicator_statuses(session=session, definitions=definitions, scope=scope)
@@ -334,4 +364,4 @@ def answer_indicator(turn: Turn) -> list[Reply]:
         only_off = any(p in folded for p in OFF_TARGET_PHRASES)
         text = status_list_text(statuses, where=where, only_off_target=only_off)
     turn.log_access(text.split("\n", 1)[0])
-    return [Reply(note + text)]
+    return [Reply(note + text + hint)]

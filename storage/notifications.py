@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from storage.claims import insert_once
 from storage.models import SentNotification
 
 
 def claim_notification(*, session: Session, key: str, recipient: str, report_id: int | None = None) -> bool:
     """True if this notification has not been sent before (and is now recorded as sent)."""
-    if session.get(SentNotification, key) is not None:
-        return False
-    try:
-        with session.begin_nested():
-            session.add(SentNotification(key=key, recipient=recipient, report_id=report_id))
-    except IntegrityError:
-        return False
-    return True
+    return insert_once(session=session, row=SentNotification(key=key, recipient=recipient, report_id=report_id),
+                       key=key)

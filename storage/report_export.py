@@ -10,6 +10,7 @@ from typing import TextIO
 from sqlmodel import Session, select
 
 from storage import report_columns as cols
+from storage.cell_safety import neutralise_formula, without_unsafe_characters
 from storage.models import Person, Report, Unit
 
 _FIELD_FOR_COLUMN = {"severity": "consequence", "lex_sarah": "lex_sarah_candidate", "lex_maria": "lex_maria_candidate"}
@@ -39,16 +40,17 @@ def export_rows(*, session: Session) -> Iterator[dict[str, str]]:
                 value = cols.format_flag(value)
             elif column == "secondary_areas":
                 value = "|".join(value)
-            row[column] = "" if value is None else str(value)
+            row[column] = "" if value is None else without_unsafe_characters(str(value))
         yield row
 
 
 def write_csv(rows: Iterator[dict[str, str]], out: TextIO) -> int:
+    """CSV that a spreadsheet opens without running anything (see `storage.cell_safety`)."""
     writer = csv.DictWriter(out, fieldnames=list(cols.ALL_COLUMNS), lineterminator="\n")
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({k: neutralise_formula(v) for k, v in row.items()})
         count += 1
     return count
 

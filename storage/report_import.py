@@ -19,6 +19,7 @@ from sqlalchemy import insert, update
 from sqlmodel import Session, select
 
 from storage import report_columns as cols
+from storage.cell_safety import restore_formula, without_unsafe_characters
 from storage.models import Report, ReportEvent
 from storage.people import get_or_create_person
 from storage.timestamps import utc_now
@@ -157,7 +158,7 @@ def _parse_row(line: int, header: list[str], record: list[str], mask: Masker) ->
     cells = dict(zip(header, record + [""] * (len(header) - len(record))))
     values: dict[str, Any] = {}
     for column in cols.ALL_COLUMNS:
-        raw = cells.get(column, "")
+        raw = without_unsafe_characters(restore_formula(cells.get(column, "")))
         if len(raw) > MAX_FIELD_CHARS:
             return RowError(line, column, f"fältet är för långt ({len(raw)} tecken, högst {MAX_FIELD_CHARS})")
         if not raw.strip():

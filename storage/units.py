@@ -54,6 +54,14 @@ def list_units(*, session: Session) -> list[Unit]:
     return list(session.exec(select(Unit).order_by(Unit.name_key)))
 
 
+def units_by_ids(*, session: Session, unit_ids) -> list[Unit]:
+    """The units with these ids, by name."""
+    ids = list(unit_ids)
+    if not ids:
+        return []
+    return list(session.exec(select(Unit).where(Unit.id.in_(ids)).order_by(Unit.name_key)))  # type: ignore[attr-defined]
+
+
 def set_aliases(*, session: Session, unit: Unit, aliases: list[str]) -> Unit:
     unit.aliases = sorted({a.strip() for a in aliases if a.strip()})
     session.add(unit)

@@ -13,6 +13,7 @@ from bot.cli import (
     indicator_commands,
     nlu_command,
     report_commands,
+    retention_command,
     serve_command,
     transfer_commands,
 )
@@ -33,6 +34,7 @@ indicator_commands.register(app)
 conversation_commands.register(app)
 serve_command.register(app)
 report_commands.register(app)
+retention_command.register(app)
 
 
 @app.callback()

@@ -12,6 +12,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.engine import Engine
 
+from bot.retention.schedule import add_nightly_retention
 from bot.scheduling.alert_sweep import sweep_alerts
 from bot.scheduling.digest_delivery import deliver_due_digests, process_name
 from bot.scheduling.digest_due import digest_trigger
@@ -54,6 +55,7 @@ def start_scheduler(
                       coalesce=True, max_instances=1, misfire_grace_time=MISFIRE_GRACE_SECONDS)
     scheduler.add_job(_guarded(sweep, "sweep"), IntervalTrigger(minutes=sweep_minutes), id="sweep",
                       next_run_time=datetime.now(STOCKHOLM), coalesce=True, max_instances=1)
+    add_nightly_retention(scheduler, settings, engine, clock=clock, claimed_by=claimed_by, guard=_guarded)
     scheduler.start()
     log.info("scheduler started: weekly digest at '%s' (Europe/Stockholm), sweep every %s min",
              settings.digest_cron, sweep_minutes)

@@ -17,20 +17,22 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 from slack_sdk.models.views import View
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot.slack.blocks import context, cut, escape, section
 from bot.slack.deps import SlackDeps
 from intents.report_dialogue.questions import AREA_LABELS
+from intents.report_handling.report_text import queue_line
 from intents.swedish_dates import format_moment
 from storage.access_log import log_access
 from storage.database import session_scope
 from storage.indicators.definitions import list_indicator_definitions
 from storage.indicators.values import value_series_by_indicator
-from storage.models import Person, Report, ReportUpdate, Unit
+from storage.models import Person, Report, ReportUpdate
 from storage.people import get_or_create_person, units_of
 from storage.report_counts import CountFilter, count_by_area
-from storage.reports import get_report, reports_by_reporter, update_report
+from storage.report_queries import Queue, QueuedReport, queued_reports, reports_by_reporter
+from storage.reports import get_report, update_report
 from storage.timestamps import to_stockholm
 from storage.vocabulary import ReportStatus, Role, UnitRelation
 
@@ -40,7 +42,9 @@ NEW_REPORT_ACTION = "home_new_report"
 ASSESS_ACTION = "home_start_assessment"
 MAX_LISTED = 10
 STATUS_TEXT = {"ny": "ny – inte hanterad ännu", "utreds": "utreds", "åtgärdad": "åtgärdad", "avslutad": "avslutad"}
-ROLE_TEXT = {"personal": "personal", "sjuksköterska": "sjuksköterska", "chef": "chef", "mas": "MAS", "admin": "admin"}
+ROLE_TEXT = {"personal": "personal", "sjuksköterska": "sjuksköterska", "chef": "chef", "mas": "MAS", "sas": "SAS",
+             "admin": "admin"}
+HOME_SAY_ACTION = "home_say"  # a button whose value is what the person would have typed
 
 
 def _button(label: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
@@ -57,44 +61,90 @@ def _report_line(report: Report, unit_name: str | None, now: datetime) -> str:
     return text
 
 
-def _unit_names(session: Session, reports: list[Report]) -> dict[int, str]:
-    ids = {r.unit_id for r in reports}
-    if not ids:
-        return {}
-    return {u.id: u.name for u in session.exec(select(Unit).where(Unit.id.in_(ids)))}  # type: ignore[union-attr]
+def _queued_line(item: QueuedReport, now: datetime) -> str:
+    """A report of a queue as one section: what, where, how old, flags, the start of the description."""
+    return escape(queue_line(item, now).lstrip("• ")).replace(escape(item.reference), f"*{escape(item.reference)}*", 1)
 
 
 def _staff_blocks(session: Session, person: Person, now: datetime) -> list[Block]:
-    reports = reports_by_reporter(session=session, reporter_id=person.id, limit=MAX_LISTED)
+    rows, _ = reports_by_reporter(session=session, reporter_id=person.id, limit=MAX_LISTED)
     blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text="Mina senaste rapporter"))]
-    if not reports:
+    if not rows:
         return blocks + [section("Du har inte rapporterat något via mig ännu.")]
-    names = _unit_names(session, reports)
-    for report in reports:
-        line = _report_line(report, names.get(report.unit_id), now)
+    for report, unit_name in rows:
+        line = _report_line(report, unit_name, now)
+        if report.action:
+            line += f"\n_Åtgärd:_ {escape(cut(report.action, 500))}"
         if report.feedback:
             line += f"\n_Återkoppling:_ {escape(cut(report.feedback, 500))}"
         blocks.append(section(line))
+    blocks.append(context("Skriv ”hur gick det med AV-…” till mig för att se mer om en rapport."))
+    return blocks
+
+
+def _say_button(label: str, text: str, style: str | None = None) -> ButtonElement:
+    """A button that does what typing `text` to the bot would do; the answer comes as a direct message."""
+    return _button(label, HOME_SAY_ACTION, text, style=style)
+
+
+def _queue_blocks(session: Session, title: str, queue: Queue, unit_ids, now: datetime, empty: str,
+                  buttons) -> list[Block]:
+    """A header and the first reports of a queue; one button goes beside a report, several under it."""
+    page = queued_reports(session=session, queue=queue, unit_ids=unit_ids, limit=MAX_LISTED)
+    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=title))]
+    if not page.total:
+        return blocks + [section(empty)]
+    for item in page.reports:
+        elements = buttons(item)
+        if len(elements) == 1:
+            blocks.append(SectionBlock(text=section(_queued_line(item, now)).text, accessory=elements[0]))
+        else:
+            blocks.append(section(_queued_line(item, now)))
+            blocks.append(ActionsBlock(elements=elements))
+    if page.total > len(page.reports):
+        blocks.append(context(f"… och {page.total - len(page.reports)} till. Skriv till mig för hela listan."))
     return blocks
 
 
 def _chef_blocks(session: Session, person: Person, now: datetime) -> list[Block]:
     units = units_of(session=session, person=person, relation=UnitRelation.MANAGER)
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text="Nya rapporter i mina enheter"))]
     if not units:
-        return blocks + [section("Du är inte kopplad som chef till någon enhet ännu. Be en administratör om det.")]
-    query = (select(Report).where(Report.unit_id.in_([u.id for u in units]),  # type: ignore[union-attr]
-                                  Report.status == ReportStatus.NY.value, Report.assessed_at.is_(None))  # type: ignore[union-attr]
-             .order_by(Report.reported_at.desc()).limit(MAX_LISTED))  # type: ignore[attr-defined]
-    reports = list(session.exec(query))
-    if not reports:
-        return blocks + [section(f"Inga nya, obedömda rapporter i {escape(', '.join(u.name for u in units))}. 👍")]
-    names = _unit_names(session, reports)
-    for report in reports:
-        blocks.append(SectionBlock(
-            text=section(_report_line(report, names.get(report.unit_id), now)).text,
-            accessory=_button("Börja utreda", ASSESS_ACTION, report.reference),
-        ))
+        return [HeaderBlock(text=PlainTextObject(text="Nya rapporter i mina enheter")),
+                section("Du är inte kopplad som chef till någon enhet ännu. Be en administratör om det.")]
+    unit_ids = [u.id for u in units]
+    names = escape(", ".join(u.name for u in units))
+    blocks = _queue_blocks(
+        session, "Nya rapporter i mina enheter", Queue.NEW, unit_ids, now,
+        f"Inga nya rapporter i {names}. 👍",
+        lambda item: [_button("Börja utreda", ASSESS_ACTION, item.reference)])
+    sarah = queued_reports(session=session, queue=Queue.LEX_SARAH, unit_ids=unit_ids, limit=MAX_LISTED)
+    if sarah.total:
+        blocks += _queue_blocks(session, "Möjliga lex Sarah att bedöma", Queue.LEX_SARAH, unit_ids, now, "",
+                                lambda item: [_say_button("Öppna", item.reference)])
+        blocks.append(context("Bedöm med t.ex. ”AV-… lex sarah: påtaglig risk för missförhållande, "
+                              "ej anmälningspliktig” i ett meddelande till mig."))
+    return blocks
+
+
+def _lex_maria_blocks(session: Session, now: datetime) -> list[Block]:
+    blocks = _queue_blocks(
+        session, "Möjliga lex Maria att bedöma", Queue.LEX_MARIA, None, now,
+        "Inga möjliga lex Maria väntar på bedömning.",
+        lambda item: [_say_button("Anmäls till IVO", f"{item.reference} lex maria: anmäls till IVO", "danger"),
+                      _say_button("Ej anmälningspliktig", f"{item.reference} lex maria: ej anmälningspliktig"),
+                      _say_button("Öppna", item.reference)])
+    blocks.append(context("Skriv ”AV-… lex maria anmäld till IVO 2026-11-24” när anmälan är skickad, och "
+                          "”AV-… berörd informerad” när den berörda vet – först då kan rapporten avslutas."))
+    return blocks
+
+
+def _sas_blocks(session: Session, now: datetime) -> list[Block]:
+    blocks = _queue_blocks(session, "Möjliga lex Sarah att bedöma", Queue.LEX_SARAH, None, now,
+                           "Inga möjliga lex Sarah väntar på bedömning.",
+                           lambda item: [_say_button("Öppna", item.reference)])
+    blocks.append(context("Bedöm med t.ex. ”AV-… lex sarah: missförhållande, anmäld till IVO 2026-11-24” i ett "
+                          "meddelande till mig. Skalan: inget missförhållande, påtaglig risk för missförhållande, "
+                          "missförhållande, påtaglig risk för allvarligt missförhållande, allvarligt missförhållande."))
     return blocks
 
 
@@ -123,17 +173,9 @@ def _mas_blocks(session: Session, now: datetime) -> list[Block]:
         blocks.append(section("Avvikelser per område sedan måndag:\n" + "\n".join(lines)))
     else:
         blocks.append(section("Inga avvikelser rapporterade sedan måndag."))
-    blocks.append(HeaderBlock(text=PlainTextObject(text="Allvarliga händelser")))
-    since = now - timedelta(days=30)
-    severe = list(session.exec(
-        select(Report).where(Report.severe.is_(True), Report.reported_at >= since,  # type: ignore[attr-defined]
-                             Report.status != ReportStatus.AVSLUTAD.value)
-        .order_by(Report.reported_at.desc()).limit(MAX_LISTED)))  # type: ignore[attr-defined]
-    if severe:
-        names = _unit_names(session, severe)
-        blocks += [section(_report_line(r, names.get(r.unit_id), now)) for r in severe]
-    else:
-        blocks.append(section("Inga öppna allvarliga händelser de senaste 30 dagarna."))
+    blocks += _queue_blocks(session, "Allvarliga händelser", Queue.SEVERE, None, now,
+                            "Inga öppna allvarliga händelser.", lambda item: [_say_button("Öppna", item.reference)])
+    blocks += _lex_maria_blocks(session, now)
     off = _off_target(session)
     if off:
         blocks.append(HeaderBlock(text=PlainTextObject(text="Indikatorer utanför målet")))
@@ -141,7 +183,7 @@ def _mas_blocks(session: Session, now: datetime) -> list[Block]:
     return blocks
 
 
-REPORT_VIEWING_ROLES = (Role.CHEF.value, Role.MAS.value, Role.ADMIN.value)
+REPORT_VIEWING_ROLES = (Role.CHEF.value, Role.MAS.value, Role.SAS.value, Role.ADMIN.value)
 
 
 def home_view(session: Session, person: Person, now: datetime) -> dict:
@@ -157,6 +199,8 @@ def home_view(session: Session, person: Person, now: datetime) -> dict:
     ]
     if role in (Role.MAS.value, Role.ADMIN.value):
         blocks += _mas_blocks(session, now)
+    elif role == Role.SAS.value:
+        blocks += _sas_blocks(session, now)
     elif role == Role.CHEF.value:
         blocks += _chef_blocks(session, person, now)
         blocks.append(DividerBlock())
@@ -184,13 +228,11 @@ def start_assessment(deps: SlackDeps, user_id: str, reference: str) -> str | Non
     with session_scope(deps.db) as session:
         person = get_or_create_person(session=session, platform_user_id=user_id)
         report = get_report(session=session, reference=reference)
-        if report is None:
-            return f"Jag hittar ingen rapport {reference}."
         managed = {u.id for u in units_of(session=session, person=person, relation=UnitRelation.MANAGER)}
-        allowed = person.role in (Role.MAS.value, Role.ADMIN.value) or (
-            person.role == Role.CHEF.value and report.unit_id in managed)
-        if not allowed:
-            return f"Du kan bara hantera rapporter i enheter du är chef för ({reference})."
+        allowed = report is not None and (person.role in (Role.MAS.value, Role.ADMIN.value) or (
+            person.role == Role.CHEF.value and report.unit_id in managed))
+        if not allowed:  # the same words whether it does not exist or is another unit's
+            return f"Jag hittar ingen rapport {reference} bland dem du kan hantera."
         update_report(session=session, report=report, changes=ReportUpdate(status=ReportStatus.UTREDS),
                       actor_id=person.id, now=now)
     return None

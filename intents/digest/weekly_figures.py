@@ -26,7 +26,7 @@ SERIOUS_LISTED = 15
 SUMMARY_CHARS = 90
 AREAS = tuple(a.value for a in Area)
 
-OffTargetLines = Callable[[Session], list[str]]
+OffTargetLines = Callable[..., list[str]]  # (session, unit_ids=None) -> lines
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,6 @@ def build_weekly_figures(
         serious=serious,
         unassessed_older_than=unassessed,
         without_feedback=without_feedback,
-        off_target=off_target_lines(session) if off_target_lines else [],
+        off_target=off_target_lines(session, unit_ids=unit_ids) if off_target_lines else [],
         series=series,
     )

@@ -35,6 +35,7 @@ class ReportDraft:
     pending: str | None = None  # the slot we last asked about
     editing: bool = False  # asked again from the summary: go back to the summary after
     masked_notice_given: bool = False
+    names_asked: bool = False  # the name question (name_check.py) is asked once
     started_at: str = ""
     # how often each question was put, and how many of its answers were not understood
     asked: dict[str, int] = field(default_factory=dict)

@@ -39,10 +39,10 @@ USAGE = ("Så här hanterar du rapporter:\n"
          "• ”AV-2026-00042 återkoppling: …” – den som rapporterade får beskedet direkt\n"
          "• ”AV-2026-00042 lex maria: anmäls till IVO” och ”AV-2026-00042 berörd informerad”\n"
          "• ”AV-2026-00043 är dubblett av AV-2026-00042”")
-NOT_FOUND = ("Jag hittar ingen rapport med referensen {reference}. Kontrollera numret – det ser ut som "
-             "AV-2026-00042 för avvikelser och SP-2026-00003 för synpunkter.")
-NOT_YOURS = ("{reference} hör inte till någon av dina enheter, så den kan jag inte visa eller ändra. "
-             "Hör av dig till MAS om du behöver den.")
+# the same words whether a report does not exist or belongs to another unit: nothing to learn from them
+NOT_FOUND = ("Jag hittar ingen rapport {reference} bland dem du kan se. Kontrollera numret – det ser ut som "
+             "AV-2026-00042 för avvikelser och SP-2026-00003 för synpunkter. Gäller den en annan enhet, "
+             "hör av dig till MAS.")
 
 
 def handles(text: str) -> bool:
@@ -68,10 +68,8 @@ def answer_handling(turn: Turn) -> list[Reply]:
         return [Reply(NO_UNITS)]
     if isinstance(command, ListCommand):
         return _list(turn, command)
-    if found is None:
+    if found is None or not scope.allows_unit(found.report.unit_id):
         return [Reply(NOT_FOUND.format(reference=command.reference))]
-    if not scope.allows_unit(found.report.unit_id):
-        return [Reply(NOT_YOURS.format(reference=command.reference))]
     if isinstance(command, ShowCommand):
         return [Reply(_show(turn, scope, found))]
     if isinstance(command, DuplicateCommand):
@@ -137,7 +135,7 @@ def _duplicate(turn: Turn, scope: HandlingScope, found: ReportInContext, command
         if original.id == report.id:
             return f"{report.reference} kan inte vara en dubblett av sig själv."
         if not scope.allows_unit(original.unit_id):
-            return NOT_YOURS.format(reference=original.reference)
+            return NOT_FOUND.format(reference=original.reference)
         while original.duplicate_of_id is not None:  # point at the first report of the event
             original = turn.session.get(type(report), original.duplicate_of_id)
         if original.id == report.id:

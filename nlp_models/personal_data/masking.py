@@ -1,12 +1,12 @@
-"""Mask personal identifiers before a message is stored or shown to others.
+"""Mask personal identifiers before a text is stored, logged or shown to others.
 
-- personnummer and samordningsnummer: 12 digits (YYYYMMDDNNNN) or 10 digits (YYMMDDNNNN),
-  with "-", "+" or nothing before the last four. The checksum is not required: a mistyped
-  number is still somebody's, and over-masking is the safe side.
-- Swedish phone numbers: national (070-123 45 67, 0701234567, 08-123 456 78) and
-  international (+46 70 123 45 67, 0046 8 123 456 78).
+- personnummer and samordningsnummer, phone numbers: see `numbers.py` for the shapes;
 - e-mail addresses.
-Times, dates and amounts ("kl 14.30", "2026-03-05", "500 kr") are left alone.
+
+The text is normalised first (`normalised.py`: NFKC, every digit as 0-9, invisible characters
+removed), so full-width digits or a zero-width space inside a number change nothing. Only the
+identifiers are replaced; everything else of the original text is kept as it was. Masking is
+idempotent: masking a masked text changes nothing.
 """
 
 from __future__ import annotations
@@ -14,24 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PERSONNUMMER = "personnummer"
-TELEFONNUMMER = "telefonnummer"
+from nlp_models.personal_data.normalised import normalise
+from nlp_models.personal_data.numbers import PERSONNUMMER, TELEFONNUMMER, Found, find_identifier_numbers
+
 EPOST = "e-post"
+__all__ = ["EPOST", "PERSONNUMMER", "TELEFONNUMMER", "MaskedStr", "MaskedText", "mask_personal_data", "mask_text"]
 
-# (kind, pattern) in priority order: an earlier pattern wins where two overlap.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (EPOST, re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    # 12 digits: century + date + four; 10 digits with a separator before the last four
-    (PERSONNUMMER, re.compile(r"(?<![\d+])(?:19|20)\d{6}[-+]?\d{4}(?![\d])")),
-    (PERSONNUMMER, re.compile(r"(?<![\d+])\d{6}[-+]\d{4}(?![\d])")),
-    # international phone numbers, before the 10-digit rule sees their digits
-    (TELEFONNUMMER, re.compile(r"(?<![\w+])(?:\+|00)\s?46[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){6,8}(?![\d])")),
-    # 10 digits without a separator: a personnummer unless it starts with 0 (then a phone)
-    (PERSONNUMMER, re.compile(r"(?<![\d+])[1-9]\d{9}(?![\d])")),
-    # national phone numbers: 0 + 7 to 9 more digits, single spaces or hyphens between
-    (TELEFONNUMMER, re.compile(r"(?<![\w+.,:/])0\d(?:[ -]?\d){6,8}(?![\d])")),
-)
-
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WORTH_A_LOOK = re.compile(r"[\d@]")  # Unicode digits too
 _PLACEHOLDER = {PERSONNUMMER: "[personnummer]", TELEFONNUMMER: "[telefonnummer]", EPOST: "[e-post]"}
 
 
@@ -41,29 +31,43 @@ class MaskedText:
     kinds: list[str]
 
 
+def _findings(text: str) -> list[Found]:
+    emails = [Found(m.start(), m.end(), EPOST) for m in _EMAIL.finditer(text)] if "@" in text else []
+    numbers = [f for f in find_identifier_numbers(text)
+               if not any(f.start < e.end and e.start < f.end for e in emails)]
+    return sorted(emails + numbers, key=lambda f: f.start)
+
+
+class MaskedStr(str):
+    """A text that comes out of the masking: storing it needs no second masking (see
+    `storage.masked_columns`). Anything made from it (a slice, a concatenation) is a plain str again."""
+
+    __slots__ = ()
+
+
 def mask_personal_data(text: str) -> MaskedText:
     """`text` with personal identifiers replaced by [personnummer], [telefonnummer], [e-post];
     `kinds` lists the kinds masked, in order of first appearance."""
-    if not text:
-        return MaskedText(text or "", [])
-    taken: list[tuple[int, int, str]] = []
-    for kind, pattern in _PATTERNS:
-        for found in pattern.finditer(text):
-            start, end = found.span()
-            if any(start < t_end and t_start < end for t_start, t_end, _ in taken):
-                continue
-            taken.append((start, end, kind))
-    if not taken:
-        return MaskedText(text, [])
-    taken.sort()
+    if not text or _WORTH_A_LOOK.search(text) is None:
+        return MaskedText(MaskedStr(text or ""), [])
+    normal = normalise(text)
+    found = _findings(normal.text)
+    if not found:
+        return MaskedText(MaskedStr(text), [])
     pieces: list[str] = []
     kinds: list[str] = []
     position = 0
-    for start, end, kind in taken:
+    for item in found:
+        start, end = normal.span_in_original(item.start, item.end)
         pieces.append(text[position:start])
-        pieces.append(_PLACEHOLDER[kind])
+        pieces.append(_PLACEHOLDER[item.kind])
         position = end
-        if kind not in kinds:
-            kinds.append(kind)
+        if item.kind not in kinds:
+            kinds.append(item.kind)
     pieces.append(text[position:])
-    return MaskedText("".join(pieces), kinds)
+    return MaskedText(MaskedStr("".join(pieces)), kinds)
+
+
+def mask_text(text: str) -> str:
+    """Only the masked text (for callers that store it)."""
+    return mask_personal_data(text).text

@@ -12,6 +12,7 @@ from storage.models.platform_event import ProcessedEvent
 from storage.models.reference_counter import ReferenceCounter
 from storage.models.report import Report, ReportCreate, ReportUpdate
 from storage.models.report_event import ReportEvent
+from storage.models.retention_run import RetentionRun
 from storage.models.unit import Unit, UnitCreate
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "ReportCreate",
     "ReportEvent",
     "ReportUpdate",
+    "RetentionRun",
     "SentNotification",
     "Unit",
     "UnitCreate",

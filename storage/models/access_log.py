@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import Column
 from sqlmodel import Field, SQLModel
 
+from storage.masked_columns import MaskedString
 from storage.timestamps import UTCDateTime, utc_now
 
 
@@ -17,5 +18,5 @@ class AccessLogEntry(SQLModel, table=True):
     at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False, index=True))
     user_key: str = Field(max_length=64, index=True)
     role: str = Field(max_length=20)
-    question: str = ""
-    revealed: str = ""  # a short description of what the answer disclosed
+    question: str = Field(default="", sa_type=MaskedString)
+    revealed: str = Field(default="", sa_type=MaskedString)  # a short description of what the answer disclosed

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.masked_columns import MaskedJSON
 from storage.timestamps import UTCDateTime, utc_now
 
 
@@ -21,6 +22,6 @@ class ConversationDraft(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_key: str = Field(max_length=64, index=True)
     thread_key: str = Field(default="", max_length=64)
-    state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(MaskedJSON, nullable=False))  # strings masked
     created_at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False))
     updated_at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False))

@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.masked_columns import MaskedString
 from storage.timestamps import UTCDateTime, utc_now
 
 
@@ -22,4 +23,4 @@ class DigestRun(SQLModel, table=True):
     claimed_at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False))
     sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     late: bool = False
-    error: str | None = None
+    error: str | None = Field(default=None, sa_type=MaskedString)

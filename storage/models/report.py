@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field, SQLModel
 
+from storage.masked_columns import MaskedString
 from storage.timestamps import UTCDateTime, utc_now
 from storage.vocabulary import Area, Consequence, ReportKind, ReportStatus, Source
 
@@ -12,8 +13,8 @@ from storage.vocabulary import Area, Consequence, ReportKind, ReportStatus, Sour
 class ReportBase(SQLModel):
     kind: str = Field(max_length=20)
     area: str = Field(default=Area.OVRIGT.value, max_length=20)
-    description: str = ""
-    immediate_action: str | None = None
+    description: str = Field(default="", sa_type=MaskedString)
+    immediate_action: str | None = Field(default=None, sa_type=MaskedString)
     consequence: str | None = Field(default=None, max_length=20)
     severe: bool = False
     lex_sarah_candidate: bool = False
@@ -70,11 +71,11 @@ class Report(ReportBase, table=True):
     reporter_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     status: str = Field(default=ReportStatus.NY.value, max_length=20)
     lagrum: str | None = Field(default=None, max_length=20)
-    investigation: str | None = None  # händelseutredning
-    cause: str | None = None  # orsak, as the handler wrote it
+    investigation: str | None = Field(default=None, sa_type=MaskedString)  # händelseutredning
+    cause: str | None = Field(default=None, sa_type=MaskedString)  # orsak, as the handler wrote it
     cause_categories: str | None = Field(default=None, max_length=200)  # root-cause categories, comma separated
-    action: str | None = None  # åtgärd
-    feedback: str | None = None  # återkoppling to the reporter
+    action: str | None = Field(default=None, sa_type=MaskedString)  # åtgärd
+    feedback: str | None = Field(default=None, sa_type=MaskedString)  # återkoppling to the reporter
     assessed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     first_handled_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     action_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))

@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import Column
 from sqlmodel import Field, SQLModel
 
+from storage.masked_columns import MaskedString
 from storage.timestamps import UTCDateTime, utc_now
 
 
@@ -19,5 +20,5 @@ class ReportEvent(SQLModel, table=True):
     actor_id: int | None = Field(default=None, foreign_key="person.id")
     action: str = Field(max_length=20)  # created, imported, changed, comment, linked
     field: str | None = Field(default=None, max_length=40)
-    old_value: str | None = None
-    new_value: str | None = None
+    old_value: str | None = Field(default=None, sa_type=MaskedString)
+    new_value: str | None = Field(default=None, sa_type=MaskedString)

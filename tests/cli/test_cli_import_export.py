@@ -50,3 +50,16 @@ def test_enheter_och_roller(cli):
     assert "Björkhagen" in cli("units", "list").output
     bad = cli("users", "set-role", "U42", "kung")
     assert bad.exit_code == 2 and "Okänd roll" in bad.output
+
+
+def test_users_set_role_ersatter_enheter_remove_unit_och_list(cli):
+    assert cli("users", "set-role", "U7", "chef", "--unit", "Solgården", "--unit", "Ekbacken").exit_code == 0
+    moved = cli("users", "set-role", "U7", "chef", "--unit", "Björkhagen")
+    assert "chef på Björkhagen" in moved.output
+    listed = cli("users", "list").output
+    row = next(line for line in listed.splitlines() if "U7" in line)
+    assert "Björkhagen (chef)" in row and "Solgården" not in row and "Ekbacken" not in row
+    assert cli("users", "remove-unit", "U7", "Björkhagen").exit_code == 0
+    assert "–" in next(line for line in cli("users", "list").output.splitlines() if "U7" in line)
+    missing = cli("users", "remove-unit", "U7", "Björkhagen")
+    assert missing.exit_code == 1 and "inte kopplad" in missing.output

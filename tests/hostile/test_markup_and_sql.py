@@ -117,6 +117,8 @@ def test_sql_liknande_text_sparas_ordagrant(database_url, shared_nlu, routine_li
             answer = " ".join(r.text for r in engine.handle(IncomingMessage(user_id="U-usk", text="fall", at=NOW)))
         assert "Sammanfattning" in answer and sql in answer
         saved = " ".join(r.text for r in engine.handle(IncomingMessage(user_id="U-usk", text="skicka", at=NOW)))
+        if "ett namn" in saved:  # "Robert" is a name: keep the text as written
+            saved = " ".join(r.text for r in engine.handle(IncomingMessage(user_id="U-usk", text="nej", at=NOW)))
         assert "AV-2026-00001" in saved
         with session_scope(db) as session:
             [report] = session.exec(select(Report)).all()

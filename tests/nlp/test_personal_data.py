@@ -79,3 +79,75 @@ def test_tider_datum_och_belopp_maskeras_inte(text: str) -> None:
 
 def test_tom_text() -> None:
     assert mask_personal_data("") == MaskedText("", [])
+
+
+# --- issue 12: the shapes that leaked, and the decoys that were masked ----------------------
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "19 450312 1234", "450312 1234", "450312 - 1234", "450312\u20131234", "450312\u20141234",
+        "450312/1234", "450312.1234", "450312_1234", "450312-12 34", "１９４５０３１２－１２３４",
+        "450312\u00a01234", "4503\u200b12-1234", "450312-\u00ad1234", "45\u206003121234",
+        "1945-03-12-1234", "45 03 12-1234", "١٩٤٥٠٣١٢-١٢٣٤",
+    ],
+)
+def test_personnummer_med_mellanslag_streck_och_osynliga_tecken_maskeras(number: str) -> None:
+    masked = mask_personal_data(f"gäller bru {number} som ramlade")
+    assert masked.text == "gäller bru [personnummer] som ramlade"
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("tel:0701234567", "tel:[telefonnummer]"),
+        ("tfn: 070-123 45 67", "tfn: [telefonnummer]"),
+        ("mobil 0701234567", "mobil [telefonnummer]"),
+        ("tel.0701234567", "tel.[telefonnummer]"),
+        ("(08) 123 456 78", "[telefonnummer]"),
+        ("070 - 123 45 67", "[telefonnummer]"),
+        ("070/123 45 67", "[telefonnummer]"),
+        ("070.123.45.67", "[telefonnummer]"),
+        ("+46 (70) 123 45 67", "[telefonnummer]"),
+        ("+46 (0)70-123 45 67", "[telefonnummer]"),
+        ("0046 70 123 45 67", "[telefonnummer]"),
+        ("070-123 45 67 / 08-123 456 78", "[telefonnummer] / [telefonnummer]"),
+        ("070-1234567,073-7654321", "[telefonnummer],[telefonnummer]"),
+        ("０７０－１２３ ４５ ６７", "[telefonnummer]"),
+    ],
+)
+def test_telefonnummer_efter_prefix_och_i_andra_uppstallningar_maskeras(written: str, expected: str) -> None:
+    assert mask_personal_data(f"ring dottern {written} i kväll").text == f"ring dottern {expected} i kväll"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "larm 2026-03-05 1430 ingen kom",
+        "larm 2026-03-05 14 30 ingen kom",
+        "larm 05-03-2026 14:30 ingen kom",
+        "besök kl 06 45 12 30 missades",
+        "nattlarm 0215-0340 utan svar",
+        "nattlarm 2026-03-05 0215-0340 utan svar",
+        "se AV-2026-00042 och SP-2026-00003",
+        "rum 1204, 2,5 mg Oxynorm, år 2024, 1 250 kr, BT 140/90",
+        "kl 06.45-07.10 och 21:00\u201307:00",
+        "sparad 2026-03-05T14:30:09.450312+01:00",
+    ],
+)
+def test_datum_tider_tidsintervall_och_referenser_maskeras_inte(text: str) -> None:
+    assert mask_personal_data(text) == MaskedText(text, [])
+
+
+def test_personnummer_med_streck_i_datumet_maskeras_helt_och_blir_inget_datum() -> None:
+    assert mask_personal_data("bru 1945-03-12-1234 föll").text == "bru [personnummer] föll"
+
+
+def test_maskering_andrar_inget_utanfor_identifieraren() -> None:
+    text = "Bru\u00a0föll – ﬁck\u200b hjälp, tel 070-123 45 67 ✓"
+    assert mask_personal_data(text).text == "Bru\u00a0föll – ﬁck\u200b hjälp, tel [telefonnummer] ✓"
+
+
+def test_maskering_ar_idempotent() -> None:
+    once = mask_personal_data("19450312-1234, 070-123 45 67, a@b.se").text
+    assert mask_personal_data(str(once)) == MaskedText(once, [])

@@ -68,14 +68,14 @@ def test_en_enda_rapport_i_listan_far_singular(desk):
 
 def test_okand_referens_far_ett_tydligt_svar(desk):
     said = desk.say("U-chef", "AV-2026-09999")
-    assert "Jag hittar ingen rapport med referensen AV-2026-09999" in said.text
+    assert "Jag hittar ingen rapport AV-2026-09999 bland dem du kan se" in said.text
 
 
 def test_chef_kan_inte_se_eller_andra_rapporter_pa_andra_enheter(desk):
     reference = desk.report("Björkhagen", reporter="U-usk-bh")
     for text in (reference, f"{reference} status avslutad"):
         said = desk.say("U-chef", text)
-        assert "hör inte till någon av dina enheter" in said.text
+        assert f"Jag hittar ingen rapport {reference} bland dem du kan se" in said.text
         assert "hittad på golvet" not in said.text.lower()
     with session_scope(desk.engine) as session:
         assert get_report(session=session, reference=reference).status == "ny"
@@ -197,3 +197,14 @@ def test_varje_svar_med_rapportdata_loggas(desk):
     with session_scope(desk.engine) as session:
         revealed = [e.revealed for e in access_entries(session=session, user_key="U-chef")]
     assert revealed == [f"lista nya: 1: {reference}", f"{reference} visad", f"{reference} uppdaterad: lagrum"]
+
+
+def test_referens_utanfor_behorigheten_far_samma_svar_som_en_som_inte_finns(desk):
+    """Nothing tells a chef whether another unit's reference exists: the two answers are the same words."""
+    existing = desk.report("Björkhagen", reporter="U-usk-bh")
+    number = int(existing.rsplit("-", 1)[1])
+    missing = existing.rsplit("-", 1)[0] + f"-{number + 500:05d}"
+    for command in ("", " status avslutad", " kommentar: hej"):
+        answers = [desk.say(user, ref + command).text.replace(ref, "REF")
+                   for user in ("U-chef", "U-ssk") for ref in (existing, missing)]
+        assert answers[0] == answers[1] and answers[2] == answers[3], answers

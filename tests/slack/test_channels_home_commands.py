@@ -109,7 +109,7 @@ def test_home_for_chef_lists_new_reports_with_a_button_to_handle_them(slack):
                     "container": {"type": "view", "view_id": "V-home"}, "view": {"id": "V-home", "type": "home"},
                     "actions": [{**button, "value": other, "block_id": "b", "action_ts": "1773147600.2"}]})
     refusal = slack.api.wait_for("chat.postMessage", 1)[0]
-    assert "chef för" in refusal.params["text"]
+    assert f"Jag hittar ingen rapport {other} bland dem du kan hantera" in refusal.params["text"]
     with session_scope(slack.db) as session:
         assert get_report(session=session, reference=other).status == "ny"
 

@@ -13,7 +13,7 @@ list paging
 - `list_cursor`: where each person is in the list they last asked for ("visa fler").
 
 Revision ID: 0002_loop
-Revises: 0001
+Revises: 0002_privacy
 """
 import sqlalchemy as sa
 import sqlmodel
@@ -22,7 +22,7 @@ from alembic import op
 import storage.timestamps
 
 revision = '0002_loop'
-down_revision = '0001'
+down_revision = '0002_privacy'
 branch_labels = None
 depends_on = None
 
