@@ -19,7 +19,7 @@ from intents.report_handling.proposals import FLOW as HANDLING_FLOW, continue_pr
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
 from intents.report_dialogue.intake import reports_event_citing_reference, tells_of_event
 from intents.routines.answer import answer_routine_question
-from intents.statistics.answers import answer_statistics
+from intents.statistics.answers import answer_statistics, asks_stage_times
 from intents.statistics.clarification import CLARIFY_FLOW, answer_clarification
 from intents.turn import BotServices, Turn
 from nlp_models.units.matcher import UnitEntry
@@ -93,7 +93,7 @@ class DialogueEngine:
         if intent == "report":
             return [Reply(MOVE_TO_DIRECT, move_to_direct=True, private=True)]
         if (intent in ("count", "indicator") or asks_for_own_reports(turn.text) or handles(turn.text)
-                or asks_for_more(turn.text)):
+                or asks_for_more(turn.text) or asks_stage_times(turn.text)):
             return [Reply(PUBLIC_STATISTICS, private=True)]
         return self._answer_question(turn)
 
@@ -106,6 +106,8 @@ class DialogueEngine:
             return [show_more(turn)]
         if asks_for_own_reports(turn.text) and not find_reference(turn.text):
             return answer_own_reports(turn)
+        if asks_stage_times(turn.text) and not find_reference(turn.text):
+            return answer_statistics(turn)
         if handles(turn.text) and not reports_event_citing_reference(turn):
             return answer_handling(turn)  # it checks the role and refuses politely
         if asks_for_own_reports(turn.text):
@@ -116,6 +118,8 @@ class DialogueEngine:
 
     def _answer_question(self, turn: Turn) -> list[Reply]:
         intent = turn.understand().intent
+        if asks_stage_times(turn.text):
+            intent = "count"
         if asks_for_own_reports(turn.text) and turn.message.channel == ChannelKind.DIRECT:
             return answer_own_reports(turn)
         if intent == "count":
