@@ -13,6 +13,7 @@ from intents.indicator_answers import answer_indicator
 from intents.messages import ChannelKind, IncomingMessage, Reply, without_control_characters
 from intents.own_reports import answer_own_reports, asks_for_own_reports
 from intents.paged_lists import asks_for_more, show_more
+from intents.reminders.answer import answer_reminders, asks_for_reminders
 from intents.report_handling import answer_handling, handles
 from intents.report_handling.commands import find_reference
 from intents.report_handling.proposals import FLOW as HANDLING_FLOW, continue_proposal
@@ -93,7 +94,7 @@ class DialogueEngine:
         if intent == "report":
             return [Reply(MOVE_TO_DIRECT, move_to_direct=True, private=True)]
         if (intent in ("count", "indicator") or asks_for_own_reports(turn.text) or handles(turn.text)
-                or asks_for_more(turn.text) or asks_stage_times(turn.text)):
+                or asks_for_more(turn.text) or asks_stage_times(turn.text) or asks_for_reminders(turn.text)):
             return [Reply(PUBLIC_STATISTICS, private=True)]
         return self._answer_question(turn)
 
@@ -108,6 +109,8 @@ class DialogueEngine:
             return answer_own_reports(turn)
         if asks_stage_times(turn.text) and not find_reference(turn.text):
             return answer_statistics(turn)
+        if asks_for_reminders(turn.text):
+            return answer_reminders(turn)
         if handles(turn.text) and not reports_event_citing_reference(turn):
             return answer_handling(turn)  # it checks the role and refuses politely
         if asks_for_own_reports(turn.text):

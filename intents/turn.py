@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from intents.messages import IncomingMessage
 from intents.notifier import Notifier
+from intents.reminders.selection import ReminderPeriods
 from intents.routines.library import RoutineLibrary
 from intents.routines.search import RoutineSearch
 from nlp_models.analyzer import LanguageUnderstanding, Understanding
@@ -31,6 +32,7 @@ class BotServices:
     mas_user_ids: list[str] = field(default_factory=list)
     sas_user_ids: list[str] = field(default_factory=list)
     indicators_file: Path | None = None
+    reminder_periods: ReminderPeriods = field(default_factory=ReminderPeriods)
 
 
 @dataclass

@@ -120,6 +120,35 @@ def write_annual_report(engine, year: int, fmt: str, out: Path | None) -> list[P
 
 
 def register(app: typer.Typer) -> None:
+    @app.command("påminnelser")
+    @app.command("paminnelser", hidden=True)
+    def reminders(
+        now: str | None = typer.Option(None, "--now", help="Tidpunkten 'ÅÅÅÅ-MM-DD TT:MM' (annars nu)."),
+        user: str | None = typer.Option(None, "--user", help="Bara en persons påminnelse."),
+        send: bool = typer.Option(False, "--send", help="Skicka dagens påminnelser som inte skickats än."),
+        out_dir: Path = typer.Option(DIGEST_DIR, "--out-dir", help="Mapp för bilder (används inte)."),
+    ) -> None:
+        """Dagens påminnelser: det som väntar på chefer, MAS och SAS (en per person och vardag)."""
+        from bot.scheduling.reminders import send_due_reminders, todays_reminders
+
+        settings = get_settings()
+        engine = open_database()
+        try:
+            moment = current_moment(None, now)
+        except ClockError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from None
+        if send:
+            sent = send_due_reminders(engine=engine, settings=settings, sender=digest_sender_for(settings, out_dir),
+                                      now=moment, force=True)
+            typer.echo(f"{sent} påminnelser skickade.")
+            return
+        found = todays_reminders(engine=engine, settings=settings, now=moment, only=[user] if user else None)
+        if not found:
+            typer.echo("Inget väntar – inga påminnelser i dag.")
+        for reminder in found:
+            typer.echo(f"\n[till {reminder.recipient}]\n{reminder.text}")
+
     @app.command("digest")
     def digest(
         today: str | None = typer.Option(None, "--today", help="Dagens datum ÅÅÅÅ-MM-DD; gäller veckan före."),

@@ -1,6 +1,7 @@
 """The clock of `omsorgsbot serve`: the weekly digest on the settings' cron (Europe/Stockholm),
-and every few minutes a sweep that sends unsent alerts and any digest that is due but unsent
-(missed while the bot was down, or failed). Safe to run in several processes at once."""
+and every few minutes a sweep that sends unsent alerts, any digest that is due but unsent
+(missed while the bot was down, or failed) and, on working days from REMINDER_TIME, the daily
+reminders. Safe to run in several processes at once."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bot.scheduling.alert_sweep import sweep_alerts
 from bot.scheduling.digest_delivery import deliver_due_digests, process_name
 from bot.scheduling.digest_due import digest_trigger
 from bot.scheduling.digest_sender import DigestSender
+from bot.scheduling.reminders import send_due_reminders
 from bot.settings import Settings
 from storage.timestamps import STOCKHOLM, utc_now
 
@@ -49,6 +51,7 @@ def start_scheduler(
     def sweep() -> None:
         sweep_alerts(engine=engine, settings=settings, sender=sender, now=clock())
         digests()  # catches up after downtime and retries failures
+        send_due_reminders(engine=engine, settings=settings, sender=sender, now=clock())
 
     scheduler = BackgroundScheduler(timezone=STOCKHOLM)
     scheduler.add_job(_guarded(digests, "weekly digest"), digest_trigger(settings.digest_cron), id="weekly-digest",

@@ -22,6 +22,8 @@ from sqlmodel import Session
 from bot.slack.blocks import context, cut, escape, section
 from bot.slack.deps import SlackDeps
 from intents.report_dialogue.questions import AREA_LABELS
+from intents.reminders.selection import LEX_MARIA, LEX_SARAH, NEW, NO_FEEDBACK, select_reminders
+from intents.reminders.text import waited
 from intents.report_handling.report_text import queue_line
 from intents.swedish_dates import format_moment
 from storage.access_log import log_access
@@ -45,6 +47,8 @@ STATUS_TEXT = {"ny": "ny – inte hanterad ännu", "utreds": "utreds", "åtgärd
 ROLE_TEXT = {"personal": "personal", "sjuksköterska": "sjuksköterska", "chef": "chef", "mas": "MAS", "sas": "SAS",
              "admin": "admin"}
 HOME_SAY_ACTION = "home_say"  # a button whose value is what the person would have typed
+WAITING_WHY = {NEW: "ny, ingen har börjat", NO_FEEDBACK: "åtgärdad utan återkoppling",
+               LEX_MARIA: "möjlig lex Maria, ej bedömd", LEX_SARAH: "möjlig lex Sarah, ej bedömd"}
 
 
 def _button(label: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
@@ -126,6 +130,28 @@ def _chef_blocks(session: Session, person: Person, now: datetime) -> list[Block]
     return blocks
 
 
+def _waiting_blocks(session: Session, person: Person, now: datetime, services) -> list[Block]:
+    """What the daily reminder would say to this person right now, each with a button to open it."""
+    if services is None:
+        return []
+    batches = select_reminders(session=session, now=now, periods=services.reminder_periods,
+                               mas_user_ids=services.mas_user_ids, sas_user_ids=services.sas_user_ids)
+    items = batches.get(person.platform_user_id, [])
+    if not items:
+        return []
+    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"Väntar på dig ({len(items)})"))]
+    for item in items[:MAX_LISTED]:
+        why = WAITING_WHY[item.reason]
+        blocks.append(SectionBlock(
+            text=section(f"*{escape(item.waiting.reference)}* – {escape(item.waiting.area)}, "
+                         f"{escape(item.waiting.unit_name)}: {why}, har väntat {waited(item.waiting.since, now)}").text,
+            accessory=_say_button("Öppna", item.waiting.reference)))
+    if len(items) > MAX_LISTED:
+        blocks.append(context(f"… och {len(items) - MAX_LISTED} till. Skriv ”påminnelser” till mig för hela listan."))
+    blocks.append(DividerBlock())
+    return blocks
+
+
 def _lex_maria_blocks(session: Session, now: datetime) -> list[Block]:
     blocks = _queue_blocks(
         session, "Möjliga lex Maria att bedöma", Queue.LEX_MARIA, None, now,
@@ -186,7 +212,7 @@ def _mas_blocks(session: Session, now: datetime) -> list[Block]:
 REPORT_VIEWING_ROLES = (Role.CHEF.value, Role.MAS.value, Role.SAS.value, Role.ADMIN.value)
 
 
-def home_view(session: Session, person: Person, now: datetime) -> dict:
+def home_view(session: Session, person: Person, now: datetime, services=None) -> dict:
     role = person.role
     blocks: list[Block] = [
         section("*Hej!* Här rapporterar du avvikelser och synpunkter och ser hur det går med dem. "
@@ -197,6 +223,8 @@ def home_view(session: Session, person: Person, now: datetime) -> dict:
         ]),
         DividerBlock(),
     ]
+    if role in REPORT_VIEWING_ROLES:
+        blocks += _waiting_blocks(session, person, now, services)
     if role in (Role.MAS.value, Role.ADMIN.value):
         blocks += _mas_blocks(session, now)
     elif role == Role.SAS.value:
@@ -215,7 +243,7 @@ def publish_home(client: WebClient, deps: SlackDeps, user_id: str) -> None:
     now = deps.clock()
     with session_scope(deps.db) as session:
         person = get_or_create_person(session=session, platform_user_id=user_id)
-        view = home_view(session, person, now)
+        view = home_view(session, person, now, deps.services)
         if person.role in REPORT_VIEWING_ROLES:  # their Home shows other people's reports
             log_access(session=session, user_key=user_id, role=person.role, question="(Hem-fliken öppnad)",
                        revealed=f"Hem-fliken ({ROLE_TEXT.get(person.role, person.role)})", at=now)
