@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from nlp_models.handling.vocabulary import HandlingWords, folded_phrase, handling_words
+from nlp_models.handling.vocabulary import LAGRUM_VALUE, HandlingWords, folded_phrase, handling_words
 from nlp_models.text.normalize import fold
 
 CLOSED_FIELDS = ("status", "lagrum")
@@ -33,7 +33,6 @@ _SENTENCE_FIELDS = _FREE_FIELDS + CLOSED_FIELDS  # "status blå" at a sentence s
 _SENTENCE_END = re.compile(r"[;\n]|[.!?](?=\s|$)")
 _PART_END = re.compile(r",(?=\s)|[;\n]|[.!?](?=\s|$)")
 _LAGRUM_TOKENS = ("sol", "hsl", "lss")
-_LAGRUM_VALUE = r"(?:sol|hsl|lss)(?:\s*(?:/|,|\+|&|\s+och\s+|\s)\s*(?:sol|hsl|lss)(?![\w]))*"
 _LAGRUM_NOISE = frozenset("en ett avvikelse avvikelsen en som enligt under bedomd bedoms bedomning faller galler "
                           "lagrum det ar och".split())
 _CONNECTORS = ("och ", "sen ", "sedan ", "samt ", "dessutom ", "aven ", "ocksa ", "men ")
@@ -81,9 +80,7 @@ class _Reader:
 
     def __post_init__(self) -> None:
         self.folded = fold(self.text)
-        self.names = {name: f.field for f in self.words.fields for name in f.names}
-        self.status_pattern = "|".join(
-            r"[\s-]+".join(re.escape(w) for w in phrase.split()) for phrase, _ in self.words.status)
+        self.names = self.words.names
         self.unknown_field: str | None = None
 
     # ------------------------------------------------------------ markers
@@ -132,18 +129,14 @@ class _Reader:
 
     def law_markers(self) -> list[_Marker]:
         markers = []
-        for phrase, law in self.words.lex_laws:
-            pattern = r"(?<![\w-])" + r"[\s-]*".join(re.escape(w) for w in phrase.replace("-", " ").split()) + r"(?!\w)"
-            markers += [_Marker(m.start(), m.end(), "lex", law) for m in re.finditer(pattern, self.folded)]
+        for law, pattern in self.words.law_patterns:
+            markers += [_Marker(m.start(), m.end(), "lex", law) for m in pattern.finditer(self.folded)]
         return markers
 
     def closed_markers(self) -> list[_Marker]:
         markers = []
-        for name_field, values in (("status", self.status_pattern), ("lagrum", _LAGRUM_VALUE)):
-            names = [n for n, f in self.names.items() if f == name_field]
-            names_pattern = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
-            pattern = rf"(?<![\w-])(?:{names_pattern})\s+(?:ar\s+|blir\s+|till\s+)?({values})(?![\w-])"
-            for m in re.finditer(pattern, self.folded):
+        for name_field, pattern in self.words.closed_patterns:
+            for m in pattern.finditer(self.folded):
                 markers.append(_Marker(m.start(), m.start(1), name_field, value_end=m.end(1)))
         return markers
 
@@ -158,11 +151,10 @@ class _Reader:
             for f in self.words.fields:
                 if f.field not in _SENTENCE_FIELDS:
                     continue
-                for phrase in (*(f.leads if f.field in _FREE_FIELDS else ()), *f.names):
-                    pattern = r"[\s-]+".join(re.escape(w) for w in phrase.split())
-                    hit = re.match(rf"{pattern}(?![\w])", rest)
-                    if hit and (best is None or hit.end() > best.span):
-                        best = _Marker(start, start + hit.end(), f.field)
+                start_pattern = f.starts_with_lead if f.field in _FREE_FIELDS else f.starts_with_name
+                hit = start_pattern.match(rest) if start_pattern is not None else None
+                if hit and (best is None or hit.end() > best.span):
+                    best = _Marker(start, start + hit.end(), f.field)
             if best:
                 markers.append(best)
         return markers

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
 
 from nlp_models.text.normalize import fold
 from nlp_models.text.rule_files import read_toml
 
 AFFECTED = "@berorda"
+LAGRUM_VALUE = r"(?:sol|hsl|lss)(?:\s*(?:/|,|\+|&|\s+och\s+|\s)\s*(?:sol|hsl|lss)(?![\w]))*"
 
 
 def folded_phrase(text: str) -> str:
@@ -53,6 +56,8 @@ class FieldWords:
     names: tuple[str, ...]  # folded, longest first
     leads: tuple[str, ...]  # folded, longest first
     cues: tuple[re.Pattern[str], ...]  # each counted once when it matches
+    starts_with_name: re.Pattern[str] | None = None  # a name at the start of a text, the longest
+    starts_with_lead: re.Pattern[str] | None = None  # a lead or a name at the start of a text, the longest
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,9 @@ class HandlingWords:
     not_lists: re.Pattern[str]
     unit_prepositions: frozenset[str]
     own_units: frozenset[str]
+    names: Mapping[str, str]  # every field name (folded) → its field
+    law_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # "lex maria" anywhere
+    closed_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # "status åtgärdad", "lagrum SoL/HSL" anywhere
 
     def field(self, name: str) -> FieldWords:
         return next(f for f in self.fields if f.field == name)
@@ -81,6 +89,16 @@ class HandlingWords:
     @property
     def labels(self) -> dict[str, str]:
         return {f.field: f.label for f in self.fields}
+
+
+def words_pattern(phrase: str) -> str:
+    """A folded phrase as a pattern: its words with any spaces or hyphens between."""
+    return r"[\s-]+".join(re.escape(w) for w in phrase.replace("-", " ").split())
+
+
+def _start(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return re.compile("(?:" + "|".join(words_pattern(p) for p in ordered) + r")(?![\w])") if ordered else None
 
 
 def _pairs(table: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
@@ -98,6 +116,16 @@ def _scale(table: dict[str, list[str]]) -> tuple[tuple[str, re.Pattern[str]], ..
     return tuple((value, compile_phrases([value, *phrases])) for value, phrases in table.items())
 
 
+def _closed_patterns(names: Mapping[str, str], status: tuple[tuple[str, str], ...]) -> tuple:
+    statuses = "|".join(words_pattern(phrase) for phrase, _ in status)
+    out = []
+    for name_field, values in (("status", statuses), ("lagrum", LAGRUM_VALUE)):
+        alternatives = "|".join(words_pattern(n) for n, f in names.items() if f == name_field)
+        out.append((name_field, re.compile(rf"(?<![\w-])(?:{alternatives})\s+(?:ar\s+|blir\s+|till\s+)?({values})"
+                                           r"(?![\w-])")))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def handling_words() -> HandlingWords:
     data = read_toml("handling.toml")
@@ -106,19 +134,23 @@ def handling_words() -> HandlingWords:
     fields = tuple(
         FieldWords(field=name, label=spec["label"], names=_longest_first(spec.get("names", [])),
                    leads=_longest_first(spec.get("leads", [])),
-                   cues=tuple(compile_phrases([cue], affected) for cue in spec.get("cues", [])))
+                   cues=tuple(compile_phrases([cue], affected) for cue in spec.get("cues", [])),
+                   starts_with_name=_start(_longest_first(spec.get("names", []))),
+                   starts_with_lead=_start(_longest_first([*spec.get("names", []), *spec.get("leads", [])])))
         for name, spec in data["fields"].items()
     )
     status = dict(data["status"])
     fillers = status.pop("fillers", [])
     lex = data["lex"]
+    names = MappingProxyType({name: f.field for f in fields for name in f.names})
+    laws = tuple(sorted(((folded_phrase(p), "lex " + law) for law in ("sarah", "maria") for p in lex[law]),
+                        key=lambda item: (-len(item[0]), item[0])))
     return HandlingWords(
         fields=fields,
         affected=re.compile(affected),
         status=_pairs(status),
         status_fillers=frozenset(w for f in fillers for w in folded_phrase(f).split()),
-        lex_laws=tuple(sorted(((folded_phrase(p), "lex " + law) for law in ("sarah", "maria") for p in lex[law]),
-                              key=lambda item: (-len(item[0]), item[0]))),
+        lex_laws=laws,
         lex_outcomes=_scale(lex["outcomes"]),
         lex_decisions=_scale(lex["decisions"]),
         duplicate_is=compile_phrases(data["duplicates"]["is"]),
@@ -131,4 +163,8 @@ def handling_words() -> HandlingWords:
         not_lists=compile_phrases(data["lists"]["words"]["not_lists"]),
         unit_prepositions=frozenset(_longest_first(data["lists"]["words"]["unit_prepositions"])),
         own_units=frozenset(_longest_first(data["lists"]["words"]["own_units"])),
+        names=names,
+        law_patterns=tuple((law, re.compile(r"(?<![\w-])" + words_pattern(phrase).replace(r"[\s-]+", r"[\s-]*")
+                                            + r"(?!\w)")) for phrase, law in laws),
+        closed_patterns=_closed_patterns(names, _pairs(status)),
     )
