@@ -81,10 +81,14 @@ def send_due_reminders(*, engine: Engine, settings: Settings, sender: DigestSend
     now = now or utc_now()
     if not (force or reminders_due(settings, now)):
         return 0
+    done = reminder_key(to_stockholm(now).date(), "*")  # the day's pass went through: later sweeps skip it
+    with session_scope(engine) as session:
+        if not force and sent_notification_keys(session=session, keys=[done]):
+            return 0
     reminders = todays_reminders(engine=engine, settings=settings, now=now)
     with session_scope(engine) as session:
         already = sent_notification_keys(session=session, keys=[r.key for r in reminders])
-    sent = 0
+    sent = failed = 0
     for reminder in reminders:
         if reminder.key in already:
             continue
@@ -97,6 +101,10 @@ def send_due_reminders(*, engine: Engine, settings: Settings, sender: DigestSend
             log.exception("reminder %s could not be sent; it is tried again on the next sweep", reminder.key)
             with session_scope(engine) as session:
                 release_notification(session=session, key=reminder.key)
+            failed += 1
             continue
         sent += 1
+    if not failed:
+        with session_scope(engine) as session:
+            claim_notification(session=session, key=done, recipient="*")
     return sent

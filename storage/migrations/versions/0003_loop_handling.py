@@ -11,8 +11,9 @@ list paging
   `report.possible_duplicate_of_id` (pointed out when it was reported).
 - `lex_assessment`: the lex Sarah / lex Maria assessment of a report, who made it and when.
 - `list_cursor`: where each person is in the list they last asked for ("visa fler").
+- The counting indexes end with `duplicate_of_id`, so counts (which leave duplicates out) stay index-only.
 
-Revision ID: 0002_loop
+Revision ID: 0003_loop
 Revises: 0002_privacy
 """
 import sqlalchemy as sa
@@ -21,10 +22,17 @@ from alembic import op
 
 import storage.timestamps
 
-revision = '0002_loop'
+revision = '0003_loop'
 down_revision = '0002_privacy'
 branch_labels = None
 depends_on = None
+
+COUNTING_INDEXES = (
+    ('ix_report_kind_area_occurred', ['kind', 'area', 'occurred_at']),
+    ('ix_report_unit_occurred', ['unit_id', 'occurred_at']),
+    ('ix_report_unit_kind_area_occurred', ['unit_id', 'kind', 'area', 'occurred_at']),
+    ('ix_report_counted_occurred', ['occurred_at']),
+)
 
 
 def upgrade() -> None:
@@ -40,6 +48,12 @@ def upgrade() -> None:
         batch_op.create_foreign_key('fk_report_possible_duplicate_of_id_report', 'report',
                                     ['possible_duplicate_of_id'], ['id'])
         batch_op.create_index(batch_op.f('ix_report_duplicate_of_id'), ['duplicate_of_id'], unique=False)
+
+    # the counting indexes end with duplicate_of_id: counts leave duplicates out and stay index-only
+    for name, columns in COUNTING_INDEXES:
+        if name != 'ix_report_counted_occurred':
+            op.drop_index(name, table_name='report')
+        op.create_index(name, 'report', [*columns, 'duplicate_of_id'], unique=False)
 
     op.execute("UPDATE report SET cause_categories = cause WHERE cause IS NOT NULL")
     op.execute("UPDATE report SET first_handled_at = (SELECT MIN(e.at) FROM report_event e "
@@ -81,6 +95,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for name, columns in COUNTING_INDEXES:
+        op.drop_index(name, table_name='report')
+        if name != 'ix_report_counted_occurred':
+            op.create_index(name, 'report', columns, unique=False)
     op.drop_table('list_cursor')
     with op.batch_alter_table('lex_assessment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_lex_assessment_report_id'))
