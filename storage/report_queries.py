@@ -214,12 +214,3 @@ def similar_report_candidates(
     if exclude_id is not None:
         query = query.where(Report.id != exclude_id)
     return [tuple(row) for row in session.exec(query.order_by(Report.reported_at.desc())).all()]  # type: ignore[misc]
-
-
-def open_reports_in(*, session: Session, condition, unit_ids: Sequence[int] | None = None) -> list[tuple[Report, str]]:
-    """Reports matching an SQL condition of this module (e.g. `queue_condition`) with unit names, oldest first."""
-    query = select(Report, Unit.name).join(Unit, Unit.id == Report.unit_id).where(condition, not_duplicate())
-    if unit_ids is not None:
-        query = query.where(Report.unit_id.in_(list(unit_ids)))  # type: ignore[attr-defined]
-    return [(report, name) for report, name in session.exec(query.order_by(Report.reported_at, Report.id)).all()]
-

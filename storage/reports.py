@@ -57,6 +57,27 @@ def link_reports(
     return True
 
 
+def get_report_by_id(*, session: Session, report_id: int) -> Report | None:
+    return session.get(Report, report_id)
+
+
+def first_of_event(*, session: Session, report: Report) -> Report:
+    """The report a chain of duplicates leads back to (the report itself when it is no duplicate)."""
+    seen = {report.id}
+    while report.duplicate_of_id is not None and report.duplicate_of_id not in seen:
+        report = session.get(Report, report.duplicate_of_id) or report
+        seen.add(report.id)
+    return report
+
+
+def mark_possible_duplicate(*, session: Session, report: Report, earlier: Report) -> None:
+    """The reporter thinks `report` repeats `earlier`: shown to the chef, still counted until decided."""
+    if earlier.id != report.id:
+        report.possible_duplicate_of_id = earlier.id
+        session.add(report)
+        session.flush()
+
+
 def get_report(*, session: Session, reference: str) -> Report | None:
     return session.exec(select(Report).where(Report.reference == reference.strip().upper())).first()
 

@@ -28,7 +28,7 @@ from nlp_models.answers import AnswerKind, Question, read_answer as read_short_a
 from nlp_models.text.normalize import fold
 from storage.drafts import save_draft
 from storage.report_queries import similar_report_candidates
-from storage.reports import get_report
+from storage.reports import get_report, mark_possible_duplicate
 from storage.units import get_unit_by_name
 
 PENDING = "duplicate"
@@ -73,6 +73,8 @@ def find_earlier(turn: Turn, draft: ReportDraft) -> Earlier | None:
     for _id, reference, description, _occurred_at, reported_at in similar_report_candidates(
             session=turn.session, unit_id=unit.id, area=draft.area, kind=draft.kind, around=occurred,
             hours=WINDOW_HOURS):
+        if reference in draft.linked:
+            continue  # the reporter named it ("samma bru som i AV-…"): they have said how the two relate
         score = similarity(draft.description, description)
         if score >= SIMILARITY and (best is None or score > best.similarity):
             best = Earlier(reference, reported_at, score)
@@ -117,12 +119,10 @@ def read_answer(turn: Turn, draft: ReportDraft, text: str) -> DuplicateAnswer:
     return DuplicateAnswer()
 
 
-def mark_possible_duplicate(turn: Turn, draft: ReportDraft, report) -> None:
+def note_possible_duplicate(turn: Turn, draft: ReportDraft, report) -> None:
     """After saving: point the new report at the earlier one the reporter thinks it repeats."""
     if not draft.possible_duplicate_of:
         return
     earlier = get_report(session=turn.session, reference=draft.possible_duplicate_of)
-    if earlier is not None and earlier.id != report.id:
-        report.possible_duplicate_of_id = earlier.id
-        turn.session.add(report)
-        turn.session.flush()
+    if earlier is not None:
+        mark_possible_duplicate(session=turn.session, report=report, earlier=earlier)

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from rapidfuzz import fuzz, process
+
 from intents.report_handling.lists import ListCommand, parse_list
 from nlp_models.handling import FieldText, asks_to_see, handling_words, read_handling
 from nlp_models.handling.causes import ROOT_CAUSES, categorize_cause, parse_causes
@@ -132,8 +134,6 @@ def parse_status(value: str) -> ReportStatus | None:
     words = handling_words()
     said = status_only(fold(value), words)
     if said is None:
-        from rapidfuzz import fuzz, process
-
         key = " ".join(re.findall(r"[a-z]+", fold(value)))
         best = process.extractOne(key, [p for p, _ in words.status], scorer=fuzz.ratio,
                                   score_cutoff=80) if len(key) >= 4 else None

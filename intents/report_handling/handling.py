@@ -29,7 +29,7 @@ from intents.turn import Turn
 from nlp_models.questions.statistics_focus import unit_mention
 from storage.lex_assessments import lex_assessments
 from storage.report_queries import ReportInContext, history_with_actors, report_in_context
-from storage.reports import get_report, mark_duplicate
+from storage.reports import first_of_event, get_report, get_report_by_id, mark_duplicate
 
 USAGE = ("Så här hanterar du rapporter:\n"
          "• ”visa nya avvikelser [på Solgården]”, ”visa obedömda avvikelser”, ”visa avvikelser utan återkoppling”, "
@@ -93,7 +93,7 @@ def extras(turn: Turn, found: ReportInContext) -> Extras:
     for key in ("duplicate_of_id", "possible_duplicate_of_id"):
         other_id = getattr(report, key)
         if other_id is not None:
-            other = turn.session.get(type(report), other_id)
+            other = get_report_by_id(session=turn.session, report_id=other_id)
             references[key] = other.reference if other else None
     return Extras(assessments=tuple(lex_assessments(session=turn.session, report_id=report.id)),
                   duplicate_of=references.get("duplicate_of_id"),
@@ -136,8 +136,7 @@ def _duplicate(turn: Turn, scope: HandlingScope, found: ReportInContext, command
             return f"{report.reference} kan inte vara en dubblett av sig själv."
         if not scope.allows_unit(original.unit_id):
             return NOT_FOUND.format(reference=original.reference)
-        while original.duplicate_of_id is not None:  # point at the first report of the event
-            original = turn.session.get(type(report), original.duplicate_of_id)
+        original = first_of_event(session=turn.session, report=original)  # the first report of the event
         if original.id == report.id:
             return f"{command.original} är redan markerad som dubblett av {report.reference}."
     changed = mark_duplicate(session=turn.session, report=report, original=original, actor_id=turn.person.id,

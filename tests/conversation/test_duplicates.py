@@ -96,3 +96,10 @@ def test_tidpunkten_galler_nar_den_andra_hande(conversation):
     conversation.file_report(FIRST, hours_ago=60)
     conversation.say(AGAIN, user="U-usk-2", at=conversation.now)
     assert "samma händelse" not in conversation.say("skicka", user="U-usk-2", at=conversation.now + timedelta(0))
+
+
+def test_en_rapport_som_sjalv_namner_den_tidigare_fragas_inte(conversation):
+    earlier = conversation.file_report(FIRST, hours_ago=11)
+    conversation.say(f"{AGAIN}, samma brukare som i {earlier}", user="U-usk-2")
+    answer = conversation.say("skicka", user="U-usk-2")
+    assert "samma händelse" not in answer and "AV-2026-00002" in answer
