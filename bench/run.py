@@ -30,8 +30,10 @@ from bench.figures import Figure, report  # noqa: E402
 from bench.handling_speed import handling_figures, measure_reader  # noqa: E402
 from bench.http_reply import measure_http_reply  # noqa: E402
 from bench.import_speed import measure_import  # noqa: E402
+from bench.matcher_speed import measure_matchers  # noqa: E402
 from bench.masking_quality import measure_masking  # noqa: E402
 from bench.memory import peak_rss_mb  # noqa: E402
+from bench.nlu_quality import generalisation_section, quality_figures, with_section  # noqa: E402
 from bench.nlu_speed import measure_nlu  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGETS = [
     ("nlu_messages_per_s", lambda v: v >= 2000, "≥ 2 000 meddelanden/s"),
     ("nlu_load_s", lambda v: v < 3, "< 3 s"),
+    ("matcher_speed_ratio", lambda v: v >= 1, "den egna matcharen minst lika snabb som spaCy:s (annars byt)"),
     ("count_median_ms_sqlite_1m", lambda v: v < 50, "< 50 ms vid 1 miljon rapporter"),
     ("count_median_ms_postgres_1m", lambda v: v < 50, "< 50 ms vid 1 miljon rapporter"),
     ("import_rows_per_s", lambda v: v >= 3334, "≥ 3 334 rader/s (100 000 rader på < 30 s)"),
@@ -54,6 +57,10 @@ EXPLANATIONS = {
     "nlu_messages_per_s": "rapportanalys av korta realistiska meddelanden, en kärna",
     "nlu_p99_ms": "99:e percentilen för ett enskilt meddelande",
     "nlu_load_s": "bygga spaCy-pipelinen och läsa alla regelfiler",
+    "matcher_own_messages_per_s": "egna mönstermatcharen, alla rapportregler, samma meddelanden som spaCy:s",
+    "matcher_spacy_messages_per_s": "`spacy.matcher.Matcher` med samma regler och meddelanden",
+    "matcher_speed_ratio": "egna / spaCy:s (gånger snabbare)",
+    "matcher_agreement": "andel träffar (regel, första ord) som båda hittar",
     "import_rows_per_s": "CSV-import med maskering, en transaktion, SQLite",
     "masking_recall_pct": "genererade meningar med personnummer, telefonnummer och e-post i de former folk skriver "
                           "(alla skiljetecken, prefix, Unicode-siffror, osynliga tecken): andel helt maskerade",
@@ -124,6 +131,8 @@ def run_all(quick: bool, groups: tuple[str, ...] = GROUPS) -> list[Figure]:
     figures: list[Figure] = []
     if "nlu" in groups:
         figures += [report(f) for f in measure_nlu(10_000 if quick else 20_000)]
+        figures += [report(f) for f in measure_matchers(2_000 if quick else 5_000)]
+        figures += [report(f) for f in quality_figures()]
     if "masking" in groups:
         figures += [report(f) for f in measure_masking(10_000 if quick else 20_000)]
     if "counts" in groups:
@@ -200,7 +209,7 @@ def markdown(figures: list[Figure], quick: bool, seconds: float, groups: tuple[s
         "händelse mitt i samtalet räknas till den rapport som pågick.",
         "",
     ]
-    return "\n".join(lines)
+    return with_section("\n".join(lines), generalisation_section(figures))
 
 
 def _explain(name: str) -> str:
@@ -219,6 +228,8 @@ def _explain(name: str) -> str:
         if name.startswith(prefix):
             backend, size = name.removeprefix(prefix).split("_")
             return f"{words}, {size} rapporter, {'SQLite' if backend == 'sqlite' else 'PostgreSQL'}"
+    if name.startswith("nlu_quality_"):
+        return "märkt uppsättning, se avsnittet om språkförståelse nedan"
     return ""
 
 

@@ -69,8 +69,8 @@ class LanguageUnderstanding:
 
     def understand(self, text: str, now: datetime) -> Understanding:
         local_now = now.astimezone(STOCKHOLM)
-        question = self.questions.parse(text, local_now.date())
         report = self.reports.analyze(text)
+        question = self.questions.parse(text, local_now.date(), report)
         return Understanding(
             intent=question.intent, question=question, report=report,
             occurred_at=resolve_occurred_at(text, local_now),

@@ -35,7 +35,9 @@ def answer_statistics(turn: Turn, question: QuestionParse | None = None, can_cla
     request = resolve_request(turn, question, can_clarify)
     if not isinstance(request, StatisticsRequest):
         return request
-    focus = statistics_focus(turn.text) if question.group_by is None else None
+    focus = statistics_focus(turn.text)
+    if question.group_by is not None and focus != "trend":  # a trend question is grouped per month (SCHEMA.md)
+        focus = None
     chart = None
     if focus in _BY_FOCUS:
         lines, revealed = _BY_FOCUS[focus](turn, request)

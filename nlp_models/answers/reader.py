@@ -164,7 +164,7 @@ def read_answer(text: str, question: Question) -> Answer:
     if stripped and stripped != said:
         candidates.append(stripped)
     for candidate in candidates:
-        if candidate.isdigit():
+        if candidate.isascii() and candidate.isdigit():  # "²" is a digit to isdigit, not to int
             number = int(candidate)
             if not question.options:
                 return Answer(AnswerKind.NUMBER, number=number)

@@ -46,8 +46,10 @@ def find_names(text: str, not_names: Iterable[str] = ()) -> list[str]:
     found: list[str] = []
     for match in _WORD.finditer(text):
         word = match.group(1)
-        parts = word.casefold().split("-")
-        if not all(p in names for p in parts) or any(p in excluded for p in parts):
+        whole = word.casefold()
+        parts = whole.split("-")
+        listed_whole = whole in names and whole not in excluded  # "Maj-Britt", though "maj" is a month
+        if not listed_whole and (not all(p in names for p in parts) or any(p in excluded for p in parts)):
             continue
         if _LAW_BEFORE.search(text, 0, match.start()) or _STREET_AFTER.match(text[match.end():]):
             continue

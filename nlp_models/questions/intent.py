@@ -18,6 +18,10 @@ from spacy.tokens import Doc
 from nlp_models.text.rule_files import rules_path
 
 INTENTS_FILE = rules_path("intents.jsonl")
+# Words that make what follows a condition: "vad gör jag om hon har ramlat?"
+HYPOTHETICAL = frozenset({"om", "ifall", "if", "utifall"})
+# ... but "en avvikelse om att hon fick fel dos" tells what happened
+CLAUSE_STARTS = frozenset({"att", "nar", "da", "that", "when"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,18 @@ class IntentCues:
     def signals(self, doc: Doc) -> dict[str, list[str]]:
         """signal -> the texts that gave it, in text order."""
         found: dict[str, list[str]] = defaultdict(list)
-        for match_id, start, end in self._matcher(doc):
-            rule_id = doc.vocab.strings[match_id]
-            found[self._signal_of[rule_id]].append(doc[start:end].text)
+        for signal, start, end in self.spans(doc):
+            found[signal].append(doc[start:end].text)
         return dict(found)
+
+    def spans(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(signal, start, end) of every cue, in text order. A concrete event told as a
+        condition ("om hon har ramlat", "if she fell") is a hypothetical, not an event."""
+        found = []
+        for match_id, start, end in self._matcher(doc):
+            signal = self._signal_of[doc.vocab.strings[match_id]]
+            if (signal == "concrete_event" and start > 0 and doc[start - 1].norm_ in HYPOTHETICAL
+                    and doc[start].norm_ not in CLAUSE_STARTS):
+                signal = "hypothetical"
+            found.append((signal, start, end))
+        return found

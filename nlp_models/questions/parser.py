@@ -23,17 +23,21 @@ The cues come from data (`rules/intents.jsonl`, `rules/question_terms.toml`,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spacy.language import Language
 
 from nlp_models.questions.intent import IntentCues
+from nlp_models.reports.analyzer import ReportAnalysis, ReportAnalyzer
 from nlp_models.text.language import shared_nlp
 from nlp_models.text.normalize import fold
+from nlp_models.questions.statistics_focus import statistics_focus
 from nlp_models.questions.terms import find_terms
 from nlp_models.times.description import describe_period
-from nlp_models.times.expressions import Period, resolve_period
+from nlp_models.times.expressions import Period, compared_granularity, resolve_period
 from nlp_models.units.matcher import UnitMatcher
 
 MAX_CHARS = 5_000  # questions are short; a long message is read from its start
@@ -45,6 +49,7 @@ QUESTION_STARTS = frozenset(
 _GROUPS = {"group_unit": "unit", "group_area": "area", "group_month": "month", "group_week": "week"}
 _REPORT_STATEMENT_WORDS = 4
 _KEYWORD_QUERY_WORDS = 3
+_SHORT_QUERY_WORDS = 7
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,12 @@ class QuestionParse:
     period: Period | None
     group_by: str | None  # "unit" | "area" | "month" | "week"
     evidence: list[str]
+
+
+@lru_cache(maxsize=1)
+def shared_report_analyzer() -> ReportAnalyzer:
+    """For a parser used alone; `LanguageUnderstanding` hands in its own analysis."""
+    return ReportAnalyzer()
 
 
 def _clean(text: object) -> str:
@@ -75,7 +86,9 @@ class QuestionParser:
         self._nlp = nlp if nlp is not None else shared_nlp()
         self._cues = IntentCues(self._nlp)
 
-    def parse(self, text: str, today: date) -> QuestionParse:
+    def parse(self, text: str, today: date, report: ReportAnalysis | None = None) -> QuestionParse:
+        """`report`: the report analysis of the same text, when the caller has it (the
+        boundary between a short report, "rodnad vä häl", and nothing at all uses it)."""
         clean = _clean(text)
         doc = self._nlp(clean)
         words = [t for t in doc if not (t.is_punct or t.is_space)]
@@ -93,54 +106,13 @@ class QuestionParser:
 
         kind = _single(terms.kinds)
         area = _single(terms.areas)
-        has = signals.__contains__
-        stats = has("count") or group_by is not None
-        # event words count against statistics, except in a wh-question ("vilka avvikelser
-        # har inte fått återkoppling?"); a few bare keywords ("trycksår ekbacken") ask for numbers
-        event_statement = has("event") and not asks_how
-        keywords_only = len(words) <= _KEYWORD_QUERY_WORDS
-        help_word_only = (
-            has("help_word")
-            and len(words) <= 3
-            and not (terms.kinds or terms.areas or period or unit_match or stats)
-        )
+        def reads_as_report() -> bool:
+            analysis = report if report is not None else shared_report_analyzer().analyze(clean)
+            return analysis.area != "övrigt" and bool(analysis.area_evidence)
 
-        if has("report_explicit") and not (
-            is_question and (has("routine") or has("help_bot") or has("help_capability"))
-        ):
-            intent = "report"
-        elif stats and terms.kinds and not has("routine"):
-            intent = "count"
-        elif has("help_bot") or help_word_only or (
-            has("help_capability") and not has("event") and not stats
-        ):
-            intent = "help"
-        elif has("event") and not is_question:
-            intent = "report"
-        elif has("routine"):
-            intent = "routine"
-        elif has("indicator"):
-            intent = "indicator"
-        elif stats:
-            intent = "count"
-        elif terms.plural_kind and not event_statement and (
-            period is not None or unit_match is not None or is_question or keywords_only
-        ):
-            intent = "count"
-        elif terms.areas and not event_statement and (
-            period is not None or is_question or keywords_only
-        ):
-            intent = "count"
-        elif has("help_you") and is_question:
-            intent = "help"
-        elif has("event") and not asks_how:
-            intent = "report"
-        elif is_question or has("help_word") or has("help_you"):
-            intent = "help"
-        elif terms.areas or terms.kinds or unit_match is not None or len(words) >= _REPORT_STATEMENT_WORDS:
-            intent = "report"
-        else:
-            intent = "help"
+        intent = self._intent(
+            signals, terms, words, period, unit_match, group_by, is_question, asks_how, reads_as_report
+        )
 
         evidence = [f"{signal}: {', '.join(texts)}" for signal, texts in signals.items()]
         evidence += [f"term: {word}" for word in terms.evidence]
@@ -149,8 +121,13 @@ class QuestionParser:
         unit = unit_match.name if unit_match is not None else None
 
         if intent == "count":
+            if "count" not in signals:
+                # counted without a count word ("fall senaste 10 dagarna på Ekbacken"): say what made it a count
+                made_of = [*terms.evidence, *([describe_period(period)] if period else []), *([unit] if unit else [])]
+                evidence.insert(0, f"count: {' + '.join(made_of) or 'statistikord'}")
             if period is not None:
                 evidence.append(f"period: {describe_period(period)}")
+            unit, area, group_by = self._comparison(clean, today, signals, terms, unit, area, group_by)
             return QuestionParse(intent, kind, area, unit, period, group_by, evidence)
         if intent == "indicator":
             return QuestionParse(intent, kind, area, unit, period, None, evidence)
@@ -159,6 +136,106 @@ class QuestionParser:
         if intent == "report":
             return QuestionParse(intent, kind, None, unit, None, None, evidence)
         return QuestionParse("help", None, None, None, None, None, evidence)
+
+    @staticmethod
+    def _intent(
+        signals, terms, words, period, unit_match, group_by, is_question: bool, asks_how: bool,
+        reads_as_report: Callable[[], bool],
+    ) -> str:
+        """The intent, with the boundary between a report and a question made explicit:
+        a concrete event told (a definite person and a past tense: "att han trillade i natt",
+        "hon har fått ett sår") is a report even when asked as a how-to question; a
+        hypothetical ("om en brukare har ramlat") or a category ("fall", "fallavvikelser") is
+        not. Counting needs a count cue, a grouping, a plural statistics word, or an area
+        word with a period or a unit in a short message."""
+        def has(signal: str) -> bool:
+            if signal == "routine":
+                return "routine" in signals or "routine_noun" in signals
+            return signal in signals
+
+        named = bool(terms.kinds or terms.areas or terms.plural_kind or period or unit_match)
+
+        stats = has("count") or group_by is not None or (has("count_verb") and bool(terms.areas or terms.kinds))
+        concrete = has("concrete_event")
+        event_statement = (has("event") or concrete) and not asks_how
+        keywords_only = len(words) <= _KEYWORD_QUERY_WORDS
+        short = len(words) <= _SHORT_QUERY_WORDS
+        help_word_only = (
+            has("help_word")
+            and len(words) <= 3
+            and not (terms.kinds or terms.areas or period or unit_match or stats)
+        )
+        if has("report_explicit") and not (
+            is_question and (has("routine") or has("help_bot") or has("help_capability")) and not concrete
+        ):
+            return "report"
+        if stats and (terms.kinds or terms.plural_kind) and not has("routine"):
+            return "count"
+        # "hur många lex sarah i år": an explicit count beats a routine word, not a how-to verb
+        if has("count") and "routine" not in signals and "indicator" not in signals and named:
+            return "count"
+        # "kan du visa statistik?": what the bot can do, when nothing to count is named
+        if has("help_can_you") and stats and not named and not concrete:
+            return "help"
+        if has("help_bot") or help_word_only or (
+            has("help_capability") and not has("event") and not stats and not concrete
+        ):
+            return "help"
+        if concrete and not has("count"):
+            return "report"
+        if has("event") and not is_question and "routine_noun" not in signals:
+            return "report"
+        if "routine_noun" in signals and "routine" not in signals and period is not None and short and not concrete:
+            return "count"  # "lex sarah i år?": a period asks for numbers, not for the routine
+        if has("routine"):
+            return "routine"
+        if has("indicator"):
+            return "indicator"
+        if "routine_weak" in signals:
+            return "routine"
+        if stats:
+            return "count"
+        # a whole statement with a finite verb tells something ("medicinskåpet stod olåst på
+        # Ekgården i går", "god man har framfört klagomål ..."); a statistics query without a
+        # count word is a phrase of names ("fallavvikelser förra veckan på hemtjänst norr")
+        statement = not is_question and has("finite_verb")
+        if terms.plural_kind and not event_statement and not statement and (
+            period is not None or unit_match is not None or is_question or keywords_only
+        ):
+            return "count"
+        if terms.areas and not event_statement and not statement and short and (
+            period is not None or unit_match is not None or (is_question and asks_how)
+        ):
+            return "count"
+        if has("help_you") and is_question:
+            return "help"
+        if has("event") and not asks_how:
+            return "report"
+        if is_question or has("help_word") or has("help_you"):
+            return "help"
+        if terms.areas or terms.kinds or unit_match is not None or len(words) >= _REPORT_STATEMENT_WORDS:
+            return "report"
+        # a few words with report content and nothing else: "rodnad vä häl", "ramla"
+        return "report" if reads_as_report() else "help"
+
+    def _comparison(self, text: str, today: date, signals, terms, unit, area, group_by):
+        """Comparisons and trends (SCHEMA.md): two units compared -> unit None, per unit; two
+        areas -> area None, per area; two months or weeks -> per month or week; a trend
+        question ("ökar fallen?") -> per month."""
+        if group_by is not None:
+            return unit, area, group_by
+        units = self._units.candidates(text) if unit is None else [unit]
+        if len(set(units)) >= 2 and ("compare" in signals or "och" in fold(text).split()):
+            return None, area, "unit"
+        if len(set(terms.areas)) >= 2 and "compare" in signals:
+            return unit, None, "area"
+        if "compare" in signals:
+            granularity = compared_granularity(text, today)
+            if granularity is not None:
+                return unit, area, granularity
+        if statistics_focus(text) == "trend":
+            return unit, area, "month"
+        return unit, area, None
 
     @staticmethod
     def _group_by(signals: dict[str, list[str]], text: str) -> str | None:

@@ -33,6 +33,7 @@ class AreaTerms:
     starts: tuple[str, ...]
     ends: tuple[str, ...]
     not_words: frozenset[str]
+    prefixes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class QuestionTerms:
     kinds: dict[str, KindTerms]
     areas: dict[str, AreaTerms]
     exclusions: tuple[str, ...]
+    counted: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -73,10 +75,12 @@ def question_terms() -> QuestionTerms:
             tuple(_folded(spec["starts"])),
             tuple(_folded(spec["ends"])),
             frozenset(_folded(spec["not"])),
+            frozenset(_folded(spec.get("prefixes", []))),
         )
         for name, spec in data["areas"].items()
     }
-    return QuestionTerms(kinds, areas, tuple(_folded(data["exclusions"]["phrases"])))
+    counted = frozenset(_folded(data.get("counted", {}).get("words", [])))
+    return QuestionTerms(kinds, areas, tuple(_folded(data["exclusions"]["phrases"])), counted)
 
 
 def _edits(word: str) -> int:
@@ -138,6 +142,10 @@ def _area_of(word: str, areas: dict[str, AreaTerms], compound_part: bool = False
     candidates = [word]
     if compound_part and word.endswith("s"):
         candidates.append(word[:-1])  # linking s: "lakemedels" + "avvikelser"
+    if compound_part:
+        for name, terms in areas.items():
+            if word in terms.prefixes:
+                return name
     for candidate in candidates:
         for name, terms in areas.items():
             if candidate in terms.not_words:
@@ -173,16 +181,41 @@ def _excluded_spans(folded: str, phrases: tuple[str, ...]) -> list[tuple[int, in
     return spans
 
 
+def _words(folded: str, terms: QuestionTerms) -> list[tuple[str, int, int]]:
+    """The words of `folded` with their offsets; a compound written with "-" or "." before a
+    kind word is one word ("lm-avvikelser", "läk.avvikelser", "maria-anmälningar")."""
+    found = [(m[0], m.start(), m.end()) for m in _WORD.finditer(folded)]
+    words: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(found):
+        word, start, end = found[i]
+        if i + 1 < len(found):
+            following, next_start, next_end = found[i + 1]
+            joined = next_start == end + 1 and (
+                folded[end] in "-." or (folded[end] == " " and any(word in a.prefixes for a in terms.areas.values()))
+            )
+            if joined and any(_split_kind(following, k, terms.areas) is not None for k in terms.kinds.values()):
+                words.append((word + following, start, next_end))
+                i += 2
+                continue
+        words.append((word, start, end))
+        i += 1
+    return words
+
+
 def find_terms(text: str) -> TermHits:
     """The kinds and areas `text` names, in order of appearance."""
     terms = question_terms()
     folded = fold(text)
     excluded = _excluded_spans(folded, terms.exclusions)
     hits = TermHits()
-    for m in _WORD.finditer(folded):
-        if any(start <= m.start() < end for start, end in excluded):
+    for word, start, end in _words(folded, terms):
+        if any(s <= start < e for s, e in excluded):
             continue
-        word = m[0]
+        if word in terms.counted or any(word.endswith(c) and len(word) > len(c) + 2 for c in terms.counted):
+            hits.plural_kind = True
+            hits.evidence.append(text[start:end])
+            continue
         named = False
         for kind, kind_terms in terms.kinds.items():
             split = _split_kind(word, kind_terms, terms.areas)
@@ -201,5 +234,5 @@ def find_terms(text: str) -> TermHits:
             if area is None:
                 continue
             hits.areas.append(area)
-        hits.evidence.append(text[m.start() : m.end()])
+        hits.evidence.append(text[start:end])
     return hits

@@ -14,6 +14,7 @@ staff_injury, personal_data (masking).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from spacy.language import Language
@@ -28,10 +29,20 @@ from nlp_models.reports.rules import load_report_rules
 from nlp_models.reports.words import REPORT_WORDS, annotate, token_views, word_analysis
 from nlp_models.reports.severity import decide_severity
 from nlp_models.reports.staff_injury import staff_injury_cues
+from nlp_models.text.normalize import fold
+from nlp_models.text.rule_files import read_toml
 from nlp_models.text.token_patterns import Match, TokenSpec, TokenView
 
 # Longer texts are analysed on their first part only; the masking always covers all of it.
 MAX_ANALYSED_CHARS = 20_000
+# At most this many words explain a decision ("Fall – av: halkade, golvet").
+EVIDENCE_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def explanation_skip_words() -> frozenset[str]:
+    """Function words never shown as evidence (rules/explanation.toml)."""
+    return frozenset(fold(w) for w in read_toml("explanation.toml")["skip_words"])
 
 
 @dataclass(frozen=True)
@@ -53,8 +64,10 @@ class ReportAnalysis:
     staff_injury: bool
     masked_text: str
     masked_kinds: list[str]
-    # the user's words that decided the area ("halkade", "golvet"), for "Fall – av: halkade, golvet"
+    # What the decisions were read from, as the user wrote the words, in text order:
+    # "halkade", "golvet" for a fall. Empty when nothing pointed anywhere (övrigt by default).
     area_evidence: tuple[str, ...] = ()
+    kind_evidence: tuple[str, ...] = ()
 
 
 def _clean(text: object) -> str:
@@ -66,6 +79,23 @@ def _clean(text: object) -> str:
 
 def _spec_hits(spec: TokenSpec, token: TokenView) -> bool:
     return bool(spec.tests) and spec.accepts(token)
+
+
+def _explanation(matches: Sequence[Match], tokens: Sequence[TokenView], limit: int = EVIDENCE_WORDS) -> tuple[str, ...]:
+    """The few content words a decision was read from, strongest cues first chosen, then
+    shown in text order ("halkade", "golvet"): function words ("på", "i") are left out."""
+    skip = explanation_skip_words()
+    strongest = sorted(matches, key=lambda m: (-abs(float(m.rule.get("weight", 1.0))), m.start))
+    chosen: dict[int, str] = {}
+    for match in strongest:
+        for i in range(match.start, match.end):
+            token = tokens[i]
+            if token.is_punct or token.norm in skip or i in chosen:
+                continue
+            if any(_spec_hits(spec, token) for spec in match.rule.specs):
+                if len(chosen) < limit and token.text not in chosen.values():
+                    chosen[i] = token.text
+    return tuple(chosen[i] for i in sorted(chosen))
 
 
 def _words(matches: Sequence[Match], tokens: Sequence[TokenView]) -> list[str]:
@@ -115,8 +145,8 @@ class ReportAnalyzer:
         tokens = token_views(doc)
         matches = self._rules.matcher(tokens)
         area = decide_area(matches, tokens)
-        kind = decide_kind(matches, tokens)
         severity = decide_severity(matches, tokens, area.area)
+        kind = decide_kind(matches, tokens, severity.consequence)
         actions = find_actions(matches, tokens)
         staff = staff_injury_cues(matches, tokens)
         masked = mask_personal_data(original)
@@ -139,7 +169,8 @@ class ReportAnalyzer:
             staff_injury=bool(staff),
             masked_text=masked.text,
             masked_kinds=masked.kinds,
-            area_evidence=tuple(_words(area.cues.get(area.area, []), tokens)),
+            area_evidence=_explanation(area.cues.get(area.area, []), tokens),
+            kind_evidence=_explanation(kind.cues, tokens),
         )
 
 

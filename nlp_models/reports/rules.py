@@ -9,7 +9,8 @@ Groups (the file decides the group):
 - staff_injury:  rules/staff_injury.jsonl
 
 Pattern values may name a word list instead of listing words: {"IN": "@lakemedelsnamn"}
-reads rules/lists/lakemedelsnamn.csv (column "word").
+reads rules/lists/lakemedelsnamn.csv (column "word"); {"IN": ["@anhoriga", "@mottagare"]}
+joins several lists.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def word_list(name: str) -> tuple[str, ...]:
 
 
 def _resolve_lists(value: Any, where: str) -> Any:
-    """Replace {"IN": "@name"} by the words of that list, recursively."""
+    """Replace {"IN": "@name"} (or several: ["@anhoriga", "@mottagare"]) by the words of
+    those lists, recursively."""
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
@@ -54,6 +56,10 @@ def _resolve_lists(value: Any, where: str) -> Any:
                 if not item.startswith("@"):
                     raise PatternError(f"{where}: {key} takes a list or '@listname'")
                 out[key] = list(word_list(item[1:]))
+            elif key in {"IN", "NOT_IN"} and isinstance(item, list) and item and all(
+                isinstance(name, str) and name.startswith("@") for name in item
+            ):
+                out[key] = [word for name in item for word in word_list(name[1:])]
             else:
                 out[key] = _resolve_lists(item, where)
         return out

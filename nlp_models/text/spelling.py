@@ -11,6 +11,7 @@ A word is corrected only when all of these hold (settings in `rules/lexicon/spel
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -36,9 +37,17 @@ def _swedish_words_blob() -> str:
     return raw
 
 
+@lru_cache(maxsize=None)
+def _swedish_word_bucket(prefix: str) -> str:
+    """The words of the blob that start with `prefix` (two letters), cut out once when first
+    needed: a membership test then searches a small string, not the whole list."""
+    return "".join(re.findall('"' + re.escape(prefix) + '[^"]*"', _swedish_words_blob()))
+
+
+@lru_cache(maxsize=65536)
 def is_swedish_word(word: str) -> bool:
     """True when the folded `word` is a form in the general Swedish word list."""
-    return f'"{word}"' in _swedish_words_blob()
+    return f'"{word}"' in _swedish_word_bucket(word[:2])
 
 
 class TypoCorrector:

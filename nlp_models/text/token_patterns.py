@@ -3,7 +3,7 @@
 Rules are written like spaCy Matcher patterns, e.g.
     [{"LEMMA": {"IN": ["hitta", "ligga"]}}, {"OP": "{0,2}"}, {"NORM": "pa"}, {"HEAD": "golv"}]
 Supported token keys: TEXT, LOWER, NORM (folded text), LEMMA (domain lemma), HEAD (head of
-a compound, or the lemma), MOD (any modifier of a compound), PART (head or modifier),
+a compound, or the whole lemma), MOD (any modifier of a compound), PART (head or modifier),
 IS_PUNCT, IS_DIGIT, LIKE_NUM; values: a string, a bool (flags), or {"IN": [...]},
 {"NOT_IN": [...]}, {"REGEX": "..."}; "OP": "?", "*", "+", "!", "{n}", "{n,m}", "{,m}", "{n,}".
 Values for NORM/LEMMA/HEAD/MOD/PART are folded, so rules may be written with or without å/ä/ö.
@@ -53,7 +53,8 @@ class TokenView:
         if key == "LEMMA":
             return (self.lemma,)
         if key == "HEAD":
-            return (self.parts[-1],)
+            # the head of a compound, and the whole word when a rule names it ("korsbenet")
+            return (self.parts[-1],) if self.parts[-1] == self.lemma else (self.parts[-1], self.lemma)
         if key == "MOD":
             return self.parts[:-1]
         if key == "PART":
@@ -77,6 +78,15 @@ class TokenSpec:
     negated: bool
     index_key: str | None = None
     index_values: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # the common cases without a generator per token: one test, not negated
+        tests = self.tests
+        if len(tests) == 1 and not self.negated:
+            self.accepts = tests[0]  # type: ignore[method-assign]
+        elif len(tests) == 2 and not self.negated:
+            first, second = tests
+            self.accepts = lambda token: first(token) and second(token)  # type: ignore[method-assign]
 
     def accepts(self, token: TokenView) -> bool:
         ok = all(test(token) for test in self.tests)
@@ -216,6 +226,16 @@ def compile_rule(row: dict[str, Any], group: str, keep: frozenset[str] = frozens
     return Rule(str(row["id"]), group, specs, data)
 
 
+def _required_literals(rule: Rule) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The words a match of `rule` must contain besides its first token: a rule whose
+    required words are absent from a message is never tried on it."""
+    required = []
+    for spec in rule.specs[1:]:
+        if spec.minimum >= 1 and not spec.negated and spec.index_key is not None:
+            required.append((spec.index_key, frozenset(spec.index_values)))
+    return tuple(required)
+
+
 class TokenPatternMatcher:
     """All rules of the analyser, indexed by the first token of their pattern."""
 
@@ -223,6 +243,9 @@ class TokenPatternMatcher:
         self.rules = list(rules)
         self.index: dict[tuple[str, str], list[Rule]] = {}
         self.scan: list[Rule] = []
+        self.required: dict[int, tuple[tuple[str, frozenset[str]], ...]] = {
+            id(rule): _required_literals(rule) for rule in self.rules
+        }
         for rule in self.rules:
             first = rule.specs[0]
             if first.index_key is None:
@@ -231,6 +254,28 @@ class TokenPatternMatcher:
             for value in first.index_values:
                 self.index.setdefault((first.index_key, value), []).append(rule)
         self.index_keys = sorted({key for key, _ in self.index})
+        self._candidate_cache: dict[tuple, tuple[Rule, ...]] = {}
+
+    def _candidates(self, token: TokenView) -> tuple[Rule, ...]:
+        """The rules whose first token `token` can be; the same words recur in every
+        message, so the answer is kept per distinct token reading."""
+        key = (token.text, token.lower, token.norm, token.lemma, token.parts,
+               token.is_punct, token.is_digit, token.like_num)
+        found = self._candidate_cache.get(key)
+        if found is None:
+            seen: set[int] = set()
+            rules: list[Rule] = []
+            for index_key in self.index_keys:
+                for value in token.values(index_key):
+                    for rule in self.index.get((index_key, value), ()):
+                        if id(rule) not in seen:
+                            seen.add(id(rule))
+                            rules.append(rule)
+            found = tuple(rules) + tuple(self.scan)
+            if len(self._candidate_cache) > 200_000:
+                self._candidate_cache.clear()
+            self._candidate_cache[key] = found
+        return found
 
     def literal_values(self, keys: Sequence[str] = ("LEMMA", "HEAD", "MOD", "PART")) -> set[str]:
         """Every literal word the rules name under `keys` (used as the domain lexicon)."""
@@ -244,17 +289,29 @@ class TokenPatternMatcher:
     def __call__(self, tokens: Sequence[TokenView]) -> list[Match]:
         matches: list[Match] = []
         n = len(tokens)
+        present: dict[str, set[str]] = {}
+        possible: dict[int, bool] = {}
+        required = self.required
+
+        def can_match(rule: Rule) -> bool:
+            known = True
+            for key, values in required[id(rule)]:
+                found = present.get(key)
+                if found is None:
+                    found = present[key] = {v for t in tokens for v in t.values(key)}
+                if values.isdisjoint(found):
+                    known = False
+                    break
+            possible[id(rule)] = known
+            return known
+
         for i, token in enumerate(tokens):
-            seen: set[int] = set()
-            candidates: list[Rule] = []
-            for key in self.index_keys:
-                for value in token.values(key):
-                    for rule in self.index.get((key, value), ()):
-                        if id(rule) not in seen:
-                            seen.add(id(rule))
-                            candidates.append(rule)
-            candidates.extend(self.scan)
-            for rule in candidates:
+            for rule in self._candidates(token):
+                known = possible.get(id(rule))
+                if known is None:
+                    known = can_match(rule)
+                if not known:
+                    continue
                 end = _match_from(rule.specs, tokens, 0, i, n)
                 if end > i:
                     matches.append(Match(rule, i, end))
@@ -266,9 +323,12 @@ def _match_from(specs: list[TokenSpec], tokens: Sequence[TokenView], k: int, i: 
         return i
     spec = specs[k]
     limit = min(spec.maximum, n - i)
-    count = 0
-    while count < limit and spec.accepts(tokens[i + count]):
-        count += 1
+    if not spec.tests and not spec.negated:
+        count = limit  # a gap of any words
+    else:
+        count = 0
+        while count < limit and spec.accepts(tokens[i + count]):
+            count += 1
     if count < spec.minimum:
         return -1
     for taken in range(count, spec.minimum - 1, -1):

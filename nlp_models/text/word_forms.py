@@ -25,6 +25,9 @@ from nlp_models.text.normalize import fold
 from nlp_models.text.rule_files import read_csv, read_toml
 
 LEXICON = "lexicon"
+# Longer "words" (a pasted link, a key held down) are no domain words; splitting them into
+# compound parts would cost time quadratic in their length.
+MAX_WORD_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ class WordLexicon:
         core = norm.strip(self.strip_chars)
         if ":" in core:  # "ssk:n", "bru:s"
             core = core.split(":", 1)[0]
-        if not core or not any(ch.isalpha() for ch in core):
+        if not core or not any(ch.isalpha() for ch in core) or len(core) > MAX_WORD_LENGTH:
             return WordForm(norm, norm, (norm,), False)
         if "-" in core.strip("-"):
             return self._hyphenated(norm, core, spelling)
@@ -195,9 +198,17 @@ class WordLexicon:
             parts = self.split_compound(lemma) if len(lemma) >= 6 else None
             return WordForm(norm, lemma, parts or (lemma,), True)
         parts = self.split_compound(core)
-        if parts is not None:
+        if parts is not None and not self._accidental_split(core, parts):
             return WordForm(norm, "".join(parts[:-1]) + parts[-1], parts, True)
         return WordForm(norm, core, (core,), False)
+
+    @staticmethod
+    def _accidental_split(core: str, parts: tuple[str, ...]) -> bool:
+        """Short parts that happen to spell an ordinary word: "hälsar" (visits) is no
+        häl + sår, "hälsår" is."""
+        from nlp_models.text.spelling import is_swedish_word
+
+        return all(len(part) < 4 for part in parts) and is_swedish_word(core)
 
     def _hyphenated(self, norm: str, core: str, spelling: "SpellingCorrector | None") -> WordForm:
         pieces = [piece for piece in core.split("-") if piece]

@@ -14,7 +14,22 @@ from nlp_models.times.period import Period
 from nlp_models.times.period_rules import SINCE, Found, find_all, relative_year
 from nlp_models.times.text import time_string
 
-__all__ = ["KnownDay", "Period", "resolve_period", "resolve_occurred_at", "names_clock_time", "describe_period"]
+__all__ = [
+    "KnownDay", "Period", "resolve_period", "resolve_occurred_at", "names_clock_time", "describe_period",
+    "compared_granularity",
+]
+
+
+def compared_granularity(text: str, today: date) -> str | None:
+    """"month" or "week" when `text` names two or more months or weeks ("jämför fallen i
+    december med november", "förra veckan jämfört med veckan innan"), else None."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    units = [f.unit for f in _longest_first(find_all(time_string(text)))]
+    named = [u for u in units if u is not None]
+    if len(named) >= 2 and len(set(named)) == 1:
+        return named[0]
+    return None
 
 
 def _longest_first(found: list[Found]) -> list[Found]:

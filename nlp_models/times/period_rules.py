@@ -50,6 +50,7 @@ class Found:
     build: Builder
     takes_year: bool = False  # a year elsewhere ("mars ... 2025") refines it
     year: int | None = None  # set when the expression names a year ("2025", "i fjol")
+    unit: str | None = None  # "month" or "week" when it names one ("i mars", "förra veckan")
 
 
 def _safe_period(start: date | None, end: date | None) -> Period | None:
@@ -123,13 +124,15 @@ def _last_n(text: str) -> Iterator[Found]:
     p = pieces()
     v = time_vocabulary()
     durations = "|".join(sorted(v.durations, key=len, reverse=True))
-    last = r"(?:senaste|sista|gangna|forflutna|narmaste)"
+    last = r"(?:senaste|sista|gangna|forflutna|narmaste|last|past|previous)"
     rules = (
-        rf"(?:(?:under|inom|for|pa|i) )?(?:de |den |det )?{last} (?:({p.number}) )?({durations})",
+        rf"(?:(?:under|inom|for|pa|i|in|over|during) )?(?:de |den |det |the )?{last} (?:({p.number}) )?({durations})",
         rf"(?:(?:under|inom|for|pa|i) )?(?:de |den |det )?({p.number}) {last} ({durations})",
     )
     for rule in rules:
         for m in word_rule(rule).finditer(text):
+            if m[1] is None and re.search(r"\blast\b", m[0]):
+                continue  # "last week" is the previous calendar week (a named period)
             count = 1 if m[1] is None else parse_number(m[1])
             if count is None:
                 continue
@@ -162,11 +165,12 @@ def _weeks(text: str) -> Iterator[Found]:
     )
     for m in word_rule(rule).finditer(text):
         build = _week_builder(int(m[1]), None if m[2] is None else int(m[2]))
+        unit = "week" if m[2] is None else None
         if m[3] is not None:
             explicit = int(m[3])
-            yield Found(m.start(), m.end(), lambda t, y, b=build, e=explicit: b(t, e))
+            yield Found(m.start(), m.end(), lambda t, y, b=build, e=explicit: b(t, e), unit=unit)
         else:
-            yield Found(m.start(), m.end(), build, takes_year=True)
+            yield Found(m.start(), m.end(), build, takes_year=True, unit=unit)
 
 
 def _quarter_builder(quarter: int, explicit_year: int | None) -> Builder:
@@ -218,7 +222,7 @@ def _months(text: str) -> Iterator[Found]:
         for m in word_rule(rule).finditer(text):
             month = month_number(m[1])
             if month is not None:
-                yield Found(m.start(), m.end(), _month_builder(month), takes_year=True)
+                yield Found(m.start(), m.end(), _month_builder(month), takes_year=True, unit="month")
 
 
 def _month_range_builder(first: int, last: int, explicit_year: int | None) -> Builder:
@@ -343,32 +347,35 @@ def _weekend(today: date, year: int | None) -> Period:
 
 
 @lru_cache(maxsize=1)
-def _named_rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
-    this = r"(?:den har|det har|denna|detta|innevarande|nuvarande|aktuella|aktuell)"
-    table: list[tuple[str, Builder]] = [
-        (r"(?:i )?forrforra veckan?s?", _previous_week(2)),
-        (r"(?:i )?(?:forra|forriga|forrige|foregaende) veckan?s?", _previous_week(1)),
-        (rf"(?:hittills )?(?:{this} veckan?|i veckan|i vecka)(?: hittills)?", _this_week),
-        (r"(?:i )?forrforra manad(?:en|ens|s)?", _previous_month(2)),
-        (r"(?:i )?(?:forra|forriga|forrige|foregaende) (?:manad(?:en|ens|s)?|man)", _previous_month(1)),
-        (rf"(?:hittills )?(?:{this} manad(?:en)?|i manaden)(?: hittills)?", _this_month),
-        (rf"(?:hittills )?(?:{this} kvartalet|{this} kvartal|i kvartalet)", _this_quarter),
-        (r"(?:forra|forriga|foregaende) kvartal(?:et)?", _previous_quarter),
-        (r"i gar|gardagens|gardagen", _days_ago(1)),
-        (r"i dag|dagens|i dags", _days_ago(0)),
-        (r"i forrgar|forrgar|forrgardagens", _days_ago(2)),
-        (r"i natt|natten till i dag", _last_night),
-        (r"i morse", _days_ago(0)),
-        (r"(?:i|forra|over) helgen|helgen som gick", _weekend),
+def _named_rules() -> tuple[tuple[re.Pattern[str], Builder, str | None], ...]:
+    this = r"(?:den har|det har|denna|detta|innevarande|nuvarande|aktuella|aktuell|this|current)"
+    table: list[tuple[str, Builder, str | None]] = [
+        (r"(?:i )?forrforra veckan?s?|the weeks? before last", _previous_week(2), "week"),
+        # "förra veckan jämfört med veckan innan": the weeks? before last (SCHEMA.md)
+        (r"veckan (?:innan|dessforinnan|fore)|the weeks? before", _previous_week(2), "week"),
+        (r"(?:i )?(?:forra|forriga|forrige|foregaende) (?:veckan?s?|v)|last weeks?|previous weeks?|past weeks?", _previous_week(1), "week"),
+        (rf"(?:hittills )?(?:{this} veckan?|i veckan|i vecka|{this} weeks?)(?: hittills| so far)?", _this_week, "week"),
+        (r"(?:i )?forrforra manad(?:en|ens|s)?", _previous_month(2), "month"),
+        (r"manaden (?:innan|dessforinnan|fore)|the months? before", _previous_month(2), "month"),
+        (r"(?:i )?(?:forra|forriga|forrige|foregaende) (?:manad(?:en|ens|s)?|man)|last months?|previous months?", _previous_month(1), "month"),
+        (rf"(?:hittills )?(?:{this} manad(?:en)?|i manaden|{this} months?)(?: hittills| so far)?", _this_month, "month"),
+        (rf"(?:hittills )?(?:{this} kvartalet|{this} kvartal|i kvartalet|{this} quarters?)", _this_quarter, None),
+        (r"(?:forra|forriga|foregaende) kvartal(?:et)?|last quarters?", _previous_quarter, None),
+        (r"i gar|gardagens|gardagen|yesterday", _days_ago(1), None),
+        (r"i dag|dagens|i dags|today", _days_ago(0), None),
+        (r"i forrgar|forrgar|forrgardagens", _days_ago(2), None),
+        (r"i natt|natten till i dag|last night|tonight", _last_night, None),
+        (r"i morse|this morning", _days_ago(0), None),
+        (r"(?:i|forra|over) helgen|helgen som gick|(?:last|this|over the) weekend", _weekend, None),
     ]
-    return tuple((word_rule(pattern), build) for pattern, build in table)
+    return tuple((word_rule(pattern), build, unit) for pattern, build, unit in table)
 
 
 def _year_words(text: str) -> Iterator[Found]:
     this = r"(?:det har|detta|innevarande|nuvarande)"
     rules: list[tuple[str, int]] = [
-        (r"(?:hittills )?i ar(?: hittills)?|hittills i aret|aret hittills|" + this + r" ar(?:et)?", 0),
-        (r"i fjol|forra aret|forra ar|forriga aret|foregaende ar|fjolaret|fjolarets|i fjolas", 1),
+        (r"(?:hittills )?i ar(?: hittills)?|hittills i aret|aret hittills|" + this + r" ar(?:et)?|this years?|so far this years?|year to date", 0),
+        (r"i fjol|forra aret|forra ar|forriga aret|foregaende ar|fjolaret|fjolarets|i fjolas|last years?|previous years?", 1),
         (r"forrforra aret|i forrfjol", 2),
     ]
     for pattern, back in rules:
@@ -405,9 +412,9 @@ def _weekday_past(text: str) -> Iterator[Found]:
 
 
 def _named(text: str) -> Iterator[Found]:
-    for rule, build in _named_rules():
+    for rule, build, unit in _named_rules():
         for m in rule.finditer(text):
-            yield Found(m.start(), m.end(), build)
+            yield Found(m.start(), m.end(), build, unit=unit)
 
 
 FINDERS = (_ranges, _month_ranges, _seasons, _last_n, _weeks, _quarters, _dates, _months, _years, _year_words, _named, _weekday_past)

@@ -155,6 +155,9 @@ class UnitMatcher:
         hits: list[_Hit] = []
         for form in self._forms:
             hits.extend(self._sequence_hits(form, form.words, words, EXACT, FUZZY))
+            if len(form.words) == 2 and form.distinctive != form.words:
+                # a generic word and a name, the other way round: "södra hemtjänsten"
+                hits.extend(self._sequence_hits(form, form.words[::-1], words, EXACT, FUZZY))
             hits.extend(self._joined_hits(form, words))
             if form.distinctive != form.words and (form.safe_alone or partial_any):
                 hits.extend(self._sequence_hits(form, form.distinctive, words, PARTIAL, PARTIAL))

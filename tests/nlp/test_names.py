@@ -49,3 +49,8 @@ def test_falsklarm_i_de_markta_meddelandena_under_en_procent(name):
              if line.strip()]
     alarms = [t for t in texts if find_names(t)]
     assert len(alarms) / len(texts) < 0.01, alarms
+
+
+@pytest.mark.parametrize("name", ["Lise-Lott", "Britt-Marie", "Maj-Britt"])
+def test_dubbelnamn_med_bindestreck_hittas_som_ett_namn(name):
+    assert find_names(f"{name} ramlade i badrummet i natt") == [name]

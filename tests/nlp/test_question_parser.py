@@ -71,7 +71,8 @@ def test_gruppering(parser, text, group):
     [
         ("hur många procent av brukarna har genomförandeplan", "indicator"),  # andel beats antal
         ("vad gör jag om brukaren har ramlat", "routine"),  # a how-to question, not a report
-        ("brukaren har ramlat, vad ska jag göra nu?", "routine"),
+        # a concrete event told first is a report, even when a how-to question follows
+        ("brukaren har ramlat, vad ska jag göra nu?", "report"),
         ("hur gör jag om jag vill rapportera en avvikelse?", "routine"),
         ("vill rapportera en avvikelse: brukaren fick fel dos", "report"),
         ("kan jag rapportera saker här?", "help"),

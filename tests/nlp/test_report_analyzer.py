@@ -425,3 +425,23 @@ def test_delad_pipeline_kan_anvandas_utan_att_andras() -> None:
     assert result.area == "fall"
     assert nlp.pipe_names == before
     assert nlp("Föll")[0].norm_ == "foll"
+
+
+# -- the explanation shown before saving ("Fall – av: halkade, golvet") ----------------------
+
+def test_omradets_evidens_ar_anvandarens_ord_i_textordning() -> None:
+    result = analyze("bru Halkade i badrummet och blev liggande på golvet")
+    assert result.area == "fall"
+    assert result.area_evidence[0] == "Halkade"
+    assert "golvet" in result.area_evidence
+    assert isinstance(result.area_evidence, tuple)
+
+
+def test_omradets_evidens_har_hogst_tre_ord_och_inga_smaord() -> None:
+    result = analyze("föll i hallen, ramlade igen på golvet, trillade ur sängen, halkade i duschen")
+    assert 1 <= len(result.area_evidence) <= 3
+    assert not {"på", "i", "ur"} & set(result.area_evidence)
+
+
+def test_inget_att_forklara_ger_tom_evidens() -> None:
+    assert analyze("hej hej").area_evidence == ()
