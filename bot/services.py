@@ -50,4 +50,5 @@ def build_services(settings: Settings, engine: Engine, notifier: Notifier) -> Bo
         reminder_periods=ReminderPeriods(new_working_days=settings.reminder_new_working_days,
                                          feedback_days=settings.reminder_feedback_days,
                                          lex_hours=settings.reminder_lex_hours),
+        admin_user_ids=list(settings.admin_user_ids),
     )

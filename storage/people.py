@@ -94,6 +94,6 @@ def managers_of(*, session: Session, unit_id: int) -> list[Person]:
 
 
 def user_ids_with_role(*, session: Session, role: Role) -> list[str]:
-    """The chat user ids of everyone with `role`, in a stable order."""
-    query = select(Person.platform_user_id).where(Person.role == Role(role).value).order_by(Person.platform_user_id)
+    """Platform user ids of everyone with `role`, in a stable order."""
+    query = select(Person.platform_user_id).where(Person.role == Role(role).value).order_by(Person.id)
     return list(session.exec(query))

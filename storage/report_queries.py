@@ -45,6 +45,7 @@ class QueuedReport:
     lex_maria: bool = False
     lex_decisions: tuple[tuple[str, str], ...] = ()  # (law, decision or outcome) recorded so far
     possible_duplicate_of: str | None = None  # the reference it may repeat
+    version: str = ""  # when it last changed: what a button shown for it is bound to
 
     def age_days(self, now: datetime) -> int:
         """Whole days since it was reported."""
@@ -142,7 +143,8 @@ def queued_reports(
                      serious=bool(r.severe or r.consequence == "allvarlig" or r.lex_sarah_candidate
                                   or r.lex_maria_candidate),
                      lex_sarah=r.lex_sarah_candidate, lex_maria=r.lex_maria_candidate,
-                     lex_decisions=decisions.get(r.id, ()), possible_duplicate_of=original_reference)
+                     lex_decisions=decisions.get(r.id, ()), possible_duplicate_of=original_reference,
+                     version=r.updated_at.isoformat())
         for r, name, original_reference in rows
     ]
     return QueuePage(reports, total)

@@ -3,6 +3,7 @@ MAS: this week by area, severe reports and indicators off target."""
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import datetime, timedelta
 
@@ -40,15 +41,58 @@ from storage.vocabulary import ReportStatus, Role, UnitRelation
 
 log = logging.getLogger(__name__)
 
-NEW_REPORT_ACTION = "home_new_report"
+NEW_REPORT_ACTIONS = {"avvikelse": "home_new_avvikelse", "synpunkt": "home_new_synpunkt"}  # unique per block
 ASSESS_ACTION = "home_start_assessment"
 MAX_LISTED = 10
 STATUS_TEXT = {"ny": "ny – inte hanterad ännu", "utreds": "utreds", "åtgärdad": "åtgärdad", "avslutad": "avslutad"}
 ROLE_TEXT = {"personal": "personal", "sjuksköterska": "sjuksköterska", "chef": "chef", "mas": "MAS", "sas": "SAS",
              "admin": "admin"}
-HOME_SAY_ACTION = "home_say"  # a button whose value is what the person would have typed
+# Buttons that stand for a message to the bot ("AV-… lex maria: anmäls till IVO"); one id per purpose,
+# so the ids in one block are unique
+SAY_ACTIONS = {"open": "home_say_open", "lex_report": "home_say_lex_report",
+               "lex_not_reportable": "home_say_lex_not_reportable"}
 WAITING_WHY = {NEW: "ny, ingen har börjat", NO_FEEDBACK: "åtgärdad utan återkoppling",
                LEX_MARIA: "möjlig lex Maria, ej bedömd", LEX_SARAH: "möjlig lex Sarah, ej bedömd"}
+STALE_REPORT = ("Rapporten {reference} har ändrats sedan fliken visades, så jag gjorde ingenting. "
+                "Fliken är uppdaterad – titta igen.")
+
+
+def report_version(report: Report) -> str:
+    """What a button on the Home tab is bound to: the report as it was when the tab was drawn."""
+    return report.updated_at.isoformat()
+
+
+def bound_value(reference: str, version: str | None, say: str | None = None) -> str:
+    """A Home tab button's value: the report and its version when the tab was drawn (none for a
+    button that only shows it) and, for a button that stands for a message, what it says."""
+    data = {"r": reference}
+    if version is not None:
+        data["v"] = version
+    if say is not None:
+        data["t"] = say
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def assess_value(report: Report) -> str:
+    return bound_value(report.reference, report_version(report))
+
+
+def read_bound_value(raw: str) -> tuple[str, str | None, str | None]:
+    """(reference, version, what it says); a bare reference (a tab drawn before versions) has neither."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return raw, None, None
+    if isinstance(data, dict) and isinstance(data.get("r"), str):
+        version = data.get("v") if isinstance(data.get("v"), str) else None
+        say = data.get("t") if isinstance(data.get("t"), str) else None
+        return data["r"], version, say
+    return raw, None, None
+
+
+def read_assess_value(raw: str) -> tuple[str, str | None]:
+    reference, version, _ = read_bound_value(raw)
+    return reference, version
 
 
 def _button(label: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
@@ -86,9 +130,15 @@ def _staff_blocks(session: Session, person: Person, now: datetime) -> list[Block
     return blocks
 
 
-def _say_button(label: str, text: str, style: str | None = None) -> ButtonElement:
-    """A button that does what typing `text` to the bot would do; the answer comes as a direct message."""
-    return _button(label, HOME_SAY_ACTION, text, style=style)
+def _say_button(label: str, purpose: str, item: QueuedReport, text: str, style: str | None = None) -> ButtonElement:
+    """A button that does what typing `text` to the bot would do, while the report is as shown; the
+    answer comes as a direct message."""
+    return _button(label, SAY_ACTIONS[purpose], bound_value(item.reference, item.version, text), style=style)
+
+
+def _open_button(reference: str) -> ButtonElement:
+    """Shows the report as "AV-…" typed would: it changes nothing, so it is not bound to a version."""
+    return _button("Öppna", SAY_ACTIONS["open"], bound_value(reference, None, reference))
 
 
 def _queue_blocks(session: Session, title: str, queue: Queue, unit_ids, now: datetime, empty: str,
@@ -120,11 +170,11 @@ def _chef_blocks(session: Session, person: Person, now: datetime) -> list[Block]
     blocks = _queue_blocks(
         session, "Nya rapporter i mina enheter", Queue.NEW, unit_ids, now,
         f"Inga nya rapporter i {names}. 👍",
-        lambda item: [_button("Börja utreda", ASSESS_ACTION, item.reference)])
+        lambda item: [_button("Börja utreda", ASSESS_ACTION, bound_value(item.reference, item.version))])
     sarah = queued_reports(session=session, queue=Queue.LEX_SARAH, unit_ids=unit_ids, limit=MAX_LISTED)
     if sarah.total:
         blocks += _queue_blocks(session, "Möjliga lex Sarah att bedöma", Queue.LEX_SARAH, unit_ids, now, "",
-                                lambda item: [_say_button("Öppna", item.reference)])
+                                lambda item: [_open_button(item.reference)])
         blocks.append(context("Bedöm med t.ex. ”AV-… lex sarah: påtaglig risk för missförhållande, "
                               "ej anmälningspliktig” i ett meddelande till mig."))
     return blocks
@@ -145,7 +195,7 @@ def _waiting_blocks(session: Session, person: Person, now: datetime, services) -
         blocks.append(SectionBlock(
             text=section(f"*{escape(item.waiting.reference)}* – {escape(item.waiting.area)}, "
                          f"{escape(item.waiting.unit_name)}: {why}, har väntat {waited(item.waiting.since, now)}").text,
-            accessory=_say_button("Öppna", item.waiting.reference)))
+            accessory=_open_button(item.waiting.reference)))
     if len(items) > MAX_LISTED:
         blocks.append(context(f"… och {len(items) - MAX_LISTED} till. Skriv ”påminnelser” till mig för hela listan."))
     blocks.append(DividerBlock())
@@ -156,9 +206,11 @@ def _lex_maria_blocks(session: Session, now: datetime) -> list[Block]:
     blocks = _queue_blocks(
         session, "Möjliga lex Maria att bedöma", Queue.LEX_MARIA, None, now,
         "Inga möjliga lex Maria väntar på bedömning.",
-        lambda item: [_say_button("Anmäls till IVO", f"{item.reference} lex maria: anmäls till IVO", "danger"),
-                      _say_button("Ej anmälningspliktig", f"{item.reference} lex maria: ej anmälningspliktig"),
-                      _say_button("Öppna", item.reference)])
+        lambda item: [_say_button("Anmäls till IVO", "lex_report", item, f"{item.reference} lex maria: anmäls till IVO",
+                                  "danger"),
+                      _say_button("Ej anmälningspliktig", "lex_not_reportable", item,
+                                  f"{item.reference} lex maria: ej anmälningspliktig"),
+                      _open_button(item.reference)])
     blocks.append(context("Skriv ”AV-… lex maria anmäld till IVO 2026-11-24” när anmälan är skickad, och "
                           "”AV-… berörd informerad” när den berörda vet – först då kan rapporten avslutas."))
     return blocks
@@ -167,7 +219,7 @@ def _lex_maria_blocks(session: Session, now: datetime) -> list[Block]:
 def _sas_blocks(session: Session, now: datetime) -> list[Block]:
     blocks = _queue_blocks(session, "Möjliga lex Sarah att bedöma", Queue.LEX_SARAH, None, now,
                            "Inga möjliga lex Sarah väntar på bedömning.",
-                           lambda item: [_say_button("Öppna", item.reference)])
+                           lambda item: [_open_button(item.reference)])
     blocks.append(context("Bedöm med t.ex. ”AV-… lex sarah: missförhållande, anmäld till IVO 2026-11-24” i ett "
                           "meddelande till mig. Skalan: inget missförhållande, påtaglig risk för missförhållande, "
                           "missförhållande, påtaglig risk för allvarligt missförhållande, allvarligt missförhållande."))
@@ -200,7 +252,7 @@ def _mas_blocks(session: Session, now: datetime) -> list[Block]:
     else:
         blocks.append(section("Inga avvikelser rapporterade sedan måndag."))
     blocks += _queue_blocks(session, "Allvarliga händelser", Queue.SEVERE, None, now,
-                            "Inga öppna allvarliga händelser.", lambda item: [_say_button("Öppna", item.reference)])
+                            "Inga öppna allvarliga händelser.", lambda item: [_open_button(item.reference)])
     blocks += _lex_maria_blocks(session, now)
     off = _off_target(session)
     if off:
@@ -218,8 +270,8 @@ def home_view(session: Session, person: Person, now: datetime, services=None) ->
         section("*Hej!* Här rapporterar du avvikelser och synpunkter och ser hur det går med dem. "
                 "Du kan också skriva till mig under fliken Meddelanden."),
         ActionsBlock(block_id="new_report", elements=[
-            _button("Ny avvikelse", NEW_REPORT_ACTION, "avvikelse", style="primary"),
-            _button("Ny synpunkt", NEW_REPORT_ACTION, "synpunkt"),
+            _button("Ny avvikelse", NEW_REPORT_ACTIONS["avvikelse"], "avvikelse", style="primary"),
+            _button("Ny synpunkt", NEW_REPORT_ACTIONS["synpunkt"], "synpunkt"),
         ]),
         DividerBlock(),
     ]
@@ -250,8 +302,10 @@ def publish_home(client: WebClient, deps: SlackDeps, user_id: str) -> None:
     client.views_publish(user_id=user_id, view=view)
 
 
-def start_assessment(deps: SlackDeps, user_id: str, reference: str) -> str | None:
-    """A chef marks a new report in one of their units as under investigation; a problem text if not allowed."""
+def start_assessment(deps: SlackDeps, user_id: str, value: str) -> str | None:
+    """A chef marks a new report in one of their units as under investigation; a problem text if not
+    allowed, or if the report changed since the button was drawn (then nothing is touched)."""
+    reference, version = read_assess_value(value)
     now = deps.clock()
     with session_scope(deps.db) as session:
         person = get_or_create_person(session=session, platform_user_id=user_id)
@@ -261,6 +315,21 @@ def start_assessment(deps: SlackDeps, user_id: str, reference: str) -> str | Non
             person.role == Role.CHEF.value and report.unit_id in managed))
         if not allowed:  # the same words whether it does not exist or is another unit's
             return f"Jag hittar ingen rapport {reference} bland dem du kan hantera."
+        if version is not None and version != report_version(report):
+            return STALE_REPORT.format(reference=reference)
         update_report(session=session, report=report, changes=ReportUpdate(status=ReportStatus.UTREDS),
                       actor_id=person.id, now=now)
+    return None
+
+
+def say_stale(deps: SlackDeps, user_id: str, reference: str, version: str | None) -> str | None:
+    """STALE_REPORT when a button bound to a version of a report is clicked after the report changed;
+    told only to roles whose Home tab shows reports (to others the dialogue answers as to any text)."""
+    if version is None:
+        return None
+    with session_scope(deps.db) as session:
+        person = get_or_create_person(session=session, platform_user_id=user_id)
+        report = get_report(session=session, reference=reference)
+        if person.role in REPORT_VIEWING_ROLES and report is not None and version != report_version(report):
+            return STALE_REPORT.format(reference=reference)
     return None

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.scheduling.digest_sender import RecordingDigestSender
-from bot.scheduling.reminders import send_due_reminders
+from bot.scheduling.reminders import queue_due_reminders
 from bot.settings import Settings
+from intents.delivery import deliver_now
 from storage.timestamps import STOCKHOLM
+from tests.support.recording_delivery import RecordingDelivery
 
 MONDAY = datetime(2026, 3, 2, 7, 40, tzinfo=STOCKHOLM)
 TUESDAY = datetime(2026, 3, 3, 15, 0, tzinfo=STOCKHOLM)
@@ -53,10 +54,11 @@ def test_chefens_vecka(conversation):
     assert told and "mattan borttagen" in told[-1]
 
     # Next Thursday morning: the reminder, one message, about what still waits
-    sender = RecordingDigestSender()
+    outbox = RecordingDelivery()
     settings = Settings(_env_file=None, database_url="sqlite://", mas_user_ids=["U-mas"])
-    assert send_due_reminders(engine=conversation.db, settings=settings, sender=sender, now=NEXT_THURSDAY) >= 1
-    to_chef = [text for to, text in sender.texts if to == "U-chef"]
+    assert queue_due_reminders(engine=conversation.db, settings=settings, now=NEXT_THURSDAY) >= 1
+    deliver_now(engine=conversation.db, deliverer=outbox, now=NEXT_THURSDAY, key_prefix="reminder:")
+    to_chef = [text for to, text in outbox.texts if to == "U-chef"]
     assert len(to_chef) == 1
     assert "AV-2026-00003" in to_chef[0] and "AV-2026-00002" not in to_chef[0]
     assert "AV-2026-00001" in to_chef[0] and "utan återkoppling" in to_chef[0]

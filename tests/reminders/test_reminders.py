@@ -1,5 +1,6 @@
 """Påminnelser: det som väntar går till den som ska göra något – en gång per person och vardag,
-hur många processer som än kör. Körs på SQLite och PostgreSQL."""
+hur många processer som än kör, genom utkorgen: när utskicket misslyckas försöks det igen tills det
+kommit fram, en gång. Körs på SQLite och PostgreSQL."""
 
 from __future__ import annotations
 
@@ -8,17 +9,20 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.scheduling.digest_sender import RecordingDigestSender
-from bot.scheduling.reminders import send_due_reminders, todays_reminders
+from bot.scheduling.reminders import queue_due_reminders, todays_reminders
 from bot.settings import Settings
+from intents.delivery import Backoff, deliver_now
+from intents.notifier import DeliveryFailed
 from intents.reminders.calendar import is_working_day, working_days_back
 from storage.database import make_engine, session_scope
 from storage.lex_assessments import record_lex_assessment
 from storage.models import ReportCreate, ReportUpdate, UnitCreate
+from storage.outbox import list_messages
 from storage.people import get_or_create_person, set_role
 from storage.reports import create_report, get_report, update_report
 from storage.timestamps import STOCKHOLM
 from storage.units import create_unit, get_unit_by_name
+from tests.support.recording_delivery import RecordingDelivery
 
 WEDNESDAY = datetime(2026, 3, 11, 8, 30, tzinfo=STOCKHOLM)
 
@@ -116,55 +120,87 @@ def test_perioderna_ar_installningar(office):
     assert "U-chef" not in texts(office, reminder_new_working_days=5)
 
 
+def send(engine, now, delivery: RecordingDelivery | None = None, **kw) -> int:
+    """A sweep: queue what is due, then deliver what the outbox holds (as the worker does)."""
+    queued = queue_due_reminders(engine=engine, settings=settings(**kw), now=now)
+    if delivery is not None:
+        deliver_now(engine=engine, deliverer=delivery, now=now, backoff=Backoff(base_s=60))
+    return queued
+
+
+def reminders_in_outbox(engine) -> list[tuple[str, str]]:
+    with session_scope(engine) as session:
+        return [(m.recipient, m.status) for m in list_messages(session=session, kind="reminder")]
+
+
 def test_en_paminnelse_per_person_och_dag_och_bara_vardagar(office):
     add(office, at=datetime(2026, 3, 2, 10, tzinfo=STOCKHOLM))
     add(office, at=datetime(2026, 3, 3, 10, tzinfo=STOCKHOLM))
-    sender = RecordingDigestSender()
-    assert send_due_reminders(engine=office, settings=settings(), sender=sender,
-                              now=WEDNESDAY.replace(hour=7)) == 0  # before REMINDER_TIME
-    assert send_due_reminders(engine=office, settings=settings(), sender=sender, now=WEDNESDAY) == 1
-    assert send_due_reminders(engine=office, settings=settings(), sender=sender, now=WEDNESDAY + timedelta(hours=3)) == 0
-    assert [to for to, _ in sender.texts] == ["U-chef"]
+    delivery = RecordingDelivery()
+    assert send(office, WEDNESDAY.replace(hour=7), delivery) == 0  # before REMINDER_TIME
+    assert send(office, WEDNESDAY, delivery) == 1
+    assert send(office, WEDNESDAY + timedelta(hours=3), delivery) == 0
+    assert [to for to, _ in delivery.texts] == ["U-chef"]
     saturday = datetime(2026, 3, 14, 9, tzinfo=STOCKHOLM)
-    assert send_due_reminders(engine=office, settings=settings(), sender=sender, now=saturday) == 0
+    assert send(office, saturday, delivery) == 0
     thursday = WEDNESDAY + timedelta(days=1)
-    assert send_due_reminders(engine=office, settings=settings(), sender=sender, now=thursday) == 1
+    assert send(office, thursday, delivery) == 1
+    assert [to for to, _ in delivery.texts] == ["U-chef", "U-chef"]
 
 
-def test_misslyckat_utskick_forsoks_igen(office):
+def test_avstangda_paminnelser_koas_inte(office):
     add(office, at=datetime(2026, 3, 2, 10, tzinfo=STOCKHOLM))
+    assert send(office, WEDNESDAY, reminders_enabled=False) == 0
+    assert reminders_in_outbox(office) == []
 
-    class Broken(RecordingDigestSender):
-        def send_text(self, recipient, text):
-            raise ConnectionError("nere")
 
-    assert send_due_reminders(engine=office, settings=settings(), sender=Broken(), now=WEDNESDAY) == 0
-    sender = RecordingDigestSender()
-    assert send_due_reminders(engine=office, settings=settings(), sender=sender, now=WEDNESDAY) == 1
+@pytest.mark.parametrize("failure", [
+    DeliveryFailed("ratelimited", retry_after=30.0),
+    DeliveryFailed("HTTP 503", uncertain=False),
+])
+def test_misslyckat_utskick_forsoks_igen_och_kommer_fram_en_gang(office, failure):
+    add(office, at=datetime(2026, 3, 2, 10, tzinfo=STOCKHOLM))
+    delivery = RecordingDelivery(failures=[failure, failure])
+    assert send(office, WEDNESDAY, delivery) == 1
+    assert delivery.texts == [] and reminders_in_outbox(office) == [("U-chef", "pending")]
+    for minutes in (5, 10, 30):  # later sweeps: nothing queued again, the outbox tries again
+        assert send(office, WEDNESDAY + timedelta(minutes=minutes), delivery) == 0
+    assert [to for to, _ in delivery.texts] == ["U-chef"]
+    assert reminders_in_outbox(office) == [("U-chef", "sent")]
+
+
+def test_tvingat_utskick_koar_inget_tva_ganger(office):
+    add(office, at=datetime(2026, 3, 2, 10, tzinfo=STOCKHOLM))
+    assert queue_due_reminders(engine=office, settings=settings(), now=WEDNESDAY, force=True) == 1
+    assert queue_due_reminders(engine=office, settings=settings(), now=WEDNESDAY, force=True) == 0
+    assert send(office, WEDNESDAY) == 0
+    assert reminders_in_outbox(office) == [("U-chef", "pending")]
 
 
 def test_exakt_en_gang_aven_med_flera_processer(office, database_url):
     for day in range(2, 6):
         add(office, at=datetime(2026, 3, day, 10, tzinfo=STOCKHOLM))
     add(office, unit="Björkhagen", at=datetime(2026, 3, 2, 10, tzinfo=STOCKHOLM))
-    sender = RecordingDigestSender()
+    delivery = RecordingDelivery()
     lock = threading.Lock()
 
-    class Shared(RecordingDigestSender):
-        def send_text(self, recipient, text):
+    class Shared:
+        def deliver(self, message):
             with lock:
-                sender.texts.append((recipient, text))
+                return delivery.deliver(message)
 
-    def worker():
+    def worker(name: str):
         engine = make_engine(database_url)  # a process of its own
         try:
-            send_due_reminders(engine=engine, settings=settings(), sender=Shared(), now=WEDNESDAY)
+            queue_due_reminders(engine=engine, settings=settings(), now=WEDNESDAY, claimed_by=name)
+            deliver_now(engine=engine, deliverer=Shared(), now=WEDNESDAY)
         finally:
             engine.dispose()
 
-    threads = [threading.Thread(target=worker) for _ in range(4)]
+    threads = [threading.Thread(target=worker, args=(f"process-{i}",)) for i in range(4)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert sorted(to for to, _ in sender.texts) == ["U-chef", "U-chef-bh"]
+    assert sorted(to for to, _ in delivery.texts) == ["U-chef", "U-chef-bh"]
+    assert sorted(reminders_in_outbox(office)) == [("U-chef", "sent"), ("U-chef-bh", "sent")]

@@ -1,5 +1,5 @@
 """closing the loop: free-text causes with categories, time per stage, lex assessments, duplicates,
-list paging
+list paging, the daily reminders' run per day
 
 - `report.cause` keeps the cause as written; `report.cause_categories` the root-cause categories
   (before, `cause` held only categories: they are copied over).
@@ -11,10 +11,12 @@ list paging
   `report.possible_duplicate_of_id` (pointed out when it was reported).
 - `lex_assessment`: the lex Sarah / lex Maria assessment of a report, who made it and when.
 - `list_cursor`: where each person is in the list they last asked for ("visa fler").
+- `reminder_run`: the day's reminders were queued in the outbox (one row per day decides which
+  process queues them).
 - The counting indexes end with `duplicate_of_id`, so counts (which leave duplicates out) stay index-only.
 
-Revision ID: 0003_loop
-Revises: 0002_privacy
+Revision ID: 0004_loop
+Revises: 0003_slack
 """
 import sqlalchemy as sa
 import sqlmodel
@@ -22,8 +24,8 @@ from alembic import op
 
 import storage.timestamps
 
-revision = '0003_loop'
-down_revision = '0002_privacy'
+revision = '0004_loop'
+down_revision = '0003_slack'
 branch_labels = None
 depends_on = None
 
@@ -81,6 +83,17 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_lex_assessment_report_id'), ['report_id'], unique=False)
 
     op.create_table(
+        'reminder_run',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('day', sa.Date(), nullable=False),
+        sa.Column('claimed_by', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+        sa.Column('queued_at', storage.timestamps.UTCDateTime(timezone=True), nullable=False),
+        sa.Column('queued', sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('day'),
+    )
+
+    op.create_table(
         'list_cursor',
         sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('user_key', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
@@ -100,6 +113,7 @@ def downgrade() -> None:
         if name != 'ix_report_counted_occurred':
             op.create_index(name, 'report', columns, unique=False)
     op.drop_table('list_cursor')
+    op.drop_table('reminder_run')
     with op.batch_alter_table('lex_assessment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_lex_assessment_report_id'))
     op.drop_table('lex_assessment')
