@@ -138,3 +138,14 @@ def test_paminnelsen_kommer_fram_en_gang_fast_slack_felar(slack):
         [row] = list_messages(session=session, kind="reminder")
         assert (row.recipient, row.status) == ("U-chef", "sent") and row.attempts >= 2
     assert len([c for c in slack.api.made("chat.postMessage", ok_only=False) if c.params["channel"] == "DU-chef"]) >= 6
+
+
+def test_hemfliken_visar_rapportoren_atgard_och_aterkoppling(slack):
+    reference = _report(slack, days_ago=3)
+    with session_scope(slack.db) as session:
+        update_report(session=session, report=get_report(session=session, reference=reference),
+                      changes=ReportUpdate(status="åtgärdad", action="sänglarm beställt",
+                                           feedback="tack, sänglarmet kommer på fredag"), now=NOW)
+    text = all_text(home_of(slack, "U-usk", 1))
+    assert reference in text and "åtgärdad" in text
+    assert "_Åtgärd:_ sänglarm beställt" in text and "_Återkoppling:_ tack, sänglarmet kommer på fredag" in text
