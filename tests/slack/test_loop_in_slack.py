@@ -149,3 +149,19 @@ def test_hemfliken_visar_rapportoren_atgard_och_aterkoppling(slack):
     text = all_text(home_of(slack, "U-usk", 1))
     assert reference in text and "åtgärdad" in text
     assert "_Åtgärd:_ sänglarm beställt" in text and "_Återkoppling:_ tack, sänglarmet kommer på fredag" in text
+
+
+def test_mas_bedomer_lex_maria_i_direktmeddelandet(slack):
+    reference = _report(slack, area="läkemedel", lex_maria_candidate=True, severe=True)
+    slack.dm(f"{reference} lex maria: anmäls till IVO", user="U-mas")
+    [reply] = slack.api.wait_for("chat.postMessage", 1)
+    assert reply.params["channel"] == "DU-mas" and "lex Maria: anmäls till IVO" in reply.params["text"]
+    with session_scope(slack.db) as session:
+        [(row, who)] = lex_assessments(session=session, report_id=get_report(session=session, reference=reference).id)
+    assert (row.decision, who) == ("anmäls till IVO", "U-mas")
+
+
+def test_hemfliken_visar_mas_obedomda_lex_maria_som_vantar(slack):
+    reference = _report(slack, days_ago=2, area="läkemedel", lex_maria_candidate=True)
+    text = all_text(home_of(slack, "U-mas", 1))
+    assert "Väntar på dig (1)" in text and reference in text and "möjlig lex Maria, ej bedömd" in text
