@@ -73,6 +73,14 @@ def test_mas_bedomer_lex_maria_med_en_knapp_pa_hemfliken(slack):
         [(row, who)] = lex_assessments(session=session, report_id=report.id)
     assert (row.decision, who) == ("anmäls till IVO", "U-mas")
 
+    press_on_home(slack, "U-mas", lex_button(view, reference, "ej anmälningspliktig"))  # the same, older tab
+    slack.api.wait_for("views.publish", 3)
+    told = slack.api.wait_for("chat.postMessage", 2)[-1]
+    assert told.params["text"].startswith(f"Rapporten {reference} har ändrats sedan fliken visades")
+    with session_scope(slack.db) as session:
+        [(row, _)] = lex_assessments(session=session, report_id=get_report(session=session, reference=reference).id)
+    assert row.decision == "anmäls till IVO"
+
 
 def test_hemflikens_knappar_har_unika_id_per_block_och_ar_bundna_till_rapporten(slack):
     maria = [_report(slack, area="läkemedel", lex_maria_candidate=True, days_ago=2 + i) for i in range(3)]
