@@ -13,6 +13,13 @@ from intents.turn import Turn
 from nlp_models.personal_data.masking import mask_personal_data
 
 NOT_HARMED = (None, "ingen", "okänd")
+LEVELS = ("ingen", "lindrig", "måttlig", "allvarlig")
+
+
+def _higher(new: str | None, old: str | None) -> bool:
+    """Whether `new` is a higher harm level than `old` (an unknown or missing one is lowest)."""
+    rank = {level: i for i, level in enumerate(LEVELS)}
+    return new in rank and rank[new] > rank.get(old or "", -1)
 
 
 def _joined(description: str, addition: str) -> str:
@@ -31,7 +38,9 @@ def change_description(turn: Turn, draft: ReportDraft, value: str, *, append: bo
     before = (draft.area, draft.area_confirmed, draft.area_chosen)
     flags = (draft.severe, draft.lex_sarah, draft.lex_maria)
     apply_analysis(draft, whole.report)
-    if before[2]:  # the person chose the area; the text does not overrule that, its own area is secondary
+    kept_area = before[2] or (append and before[1])
+    if kept_area:  # the person chose the area, or added words to a clear one: the text does not
+        # overrule that: the area its words point to is at most secondary
         analysed = draft.area
         if analysed != before[0]:
             draft.area_evidence = []
@@ -46,8 +55,9 @@ def change_description(turn: Turn, draft: ReportDraft, value: str, *, append: bo
     named = named_consequence(masked)
     if named is not None:  # the level named in the new words
         draft.consequence, draft.consequence_said = named, True
-    elif new_words.consequence and new_words.consequence != draft.consequence and not draft.consequence_said:
-        draft.consequence = new_words.consequence
+    elif new_words.consequence and not draft.consequence_said and (
+            _higher(new_words.consequence, draft.consequence) if append else new_words.consequence != draft.consequence):
+        draft.consequence = new_words.consequence  # added signs may raise a guessed level, never lower it
     elif new_words.severe and draft.consequence in NOT_HARMED:
         draft.consequence, draft.consequence_said = None, False  # "ingen skada" no longer fits: asked again
     if "consequence" in draft.unknown and draft.consequence is None:

@@ -20,6 +20,7 @@ from intents.report_dialogue.questions import (
     answer_question,
 )
 from intents.turn import Turn
+from nlp_models.answers.clauses import clauses
 from nlp_models.answers import Answer, AnswerKind, answer_words, explicit_option, phrase, read_answer
 from nlp_models.personal_data.masking import mask_personal_data
 from nlp_models.reports.synpunkt_details import contact_wish, giver
@@ -160,11 +161,33 @@ def read_consequence(turn: Turn, draft: ReportDraft, text: str, slot: str = "con
     if value is not None:
         draft.consequence, draft.consequence_said = value, True
         return OK
-    cue = turn.understand(text).report.consequence
-    if cue:
-        draft.consequence, draft.consequence_said = cue, False
+    analysis = turn.understand(text).report
+    if analysis.consequence:
+        draft.consequence, draft.consequence_said = analysis.consequence, False
         return OK
+    if analysis.immediate_action:
+        # "ssk ringd, hon tittar på honom": what was done, not the harm - kept as the action (the dialogue keeps the
+        # words in the description), and the harm is still asked
+        parts = clauses(text)
+        acting = [p.text for p in parts if not _tells_event(turn, p.text)]
+        _keep_action(draft, ", ".join(acting))
+        return SlotResult(True, follow_up=slot)
     return SlotResult(False, "Jag förstod inte om det blev någon skada.")
+
+
+def _tells_event(turn: Turn, text: str) -> bool:
+    """A part about the event or the harm ("bump on head"), not about what was done."""
+    report = turn.understand(text).report
+    return not report.immediate_action and bool(report.area_evidence or report.severity_evidence
+                                                 or report.consequence_cues)
+
+
+def _keep_action(draft: ReportDraft, text: str) -> None:
+    """What was done, said at another question: added to the action, never lost."""
+    said = mask_personal_data(text.strip()).text[:500]
+    if draft.immediate_action and said not in draft.immediate_action and draft.action_answered:
+        said = f"{draft.immediate_action}; {said}"
+    draft.immediate_action, draft.action_answered = said, True
 
 
 def _is_command_word(words: str) -> bool:

@@ -16,7 +16,7 @@ from intents.report_dialogue.questions import (
 )
 from intents.swedish_dates import STOCKHOLM, format_date, format_moment
 
-_CONSEQUENCE = {c.value: c.label.lower() for c in CONSEQUENCE_CHOICES} | {UNKNOWN_CONSEQUENCE: "okänd (vet ej)"}
+_CONSEQUENCE = {c.value: c.label.lower() for c in CONSEQUENCE_CHOICES} | {UNKNOWN_CONSEQUENCE: "okänd – inte angiven"}
 _CONTACT = {c.value: c.label for c in CONTACT_CHOICES} | {UNKNOWN_CONTACT: "okänt (vet ej)"}
 _GIVER = {UNKNOWN_GIVER: "okänd (vet ej)"}
 LATER = "okänd – rätta när du vet, t.ex. ”{example}”"
@@ -84,7 +84,10 @@ def fields(draft: ReportDraft, now: datetime) -> list[tuple[str, str]]:
     """The summary's lines as (label, value), in order."""
     kind = "Synpunkt" if draft.is_synpunkt else "Avvikelse"
     unit = draft.unit or (LATER.format(example="enhet: Solgården") if "unit" in draft.unknown else "–")
-    lines = [("Typ", kind), ("Område", area_line(draft)), ("Enhet", unit), ("När", _when(draft, now))]
+    lines = [("Typ", kind), ("Område", area_line(draft))]
+    if also := [AREA_LABELS.get(a, a) for a in draft.secondary_areas if a != draft.area]:
+        lines.append(("Även", ", ".join(also)))  # a stored area is always shown
+    lines += [("Enhet", unit), ("När", _when(draft, now))]
     if draft.is_synpunkt:
         lines.append(("Från", _GIVER.get(draft.given_by or "", draft.given_by or "–")))
         contact = _CONTACT.get(draft.contact_wanted or "nej", "Nej")

@@ -1,0 +1,126 @@
+"""A third tester's findings: the bot must never store something the person did not say.
+
+Adding text never lowers what is known; a consequence is only set when someone said it (signs of one are a
+guess the person confirms); an answer that fills another field is kept there; what was already said is not
+asked again; a refusal is no action; a hidden area is never stored without being shown.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conversation.test_answers_with_more import member_of, send_as_is
+
+
+def _flow(conversation, *messages: str) -> str:
+    reply = ""
+    for message in messages:
+        reply = conversation.say(message)
+    return reply
+
+
+# --- 1. "lägg till" never lowers the consequence nor reopens the area ------------------------------
+
+@pytest.mark.parametrize("addition", [
+    "lagg till att hon var yr efter nya blodtrycksmedicinen",
+    "lägg till att hon var lite orolig efteråt",
+    "lägg till: hon hade ont i armen också",
+])
+def test_tillagd_text_sanker_inte_konsekvensen(conversation, addition):
+    member_of(conversation, "Solgården")
+    first = conversation.say("bru ikvall ca 21 halkade i duschen, ont i hoften, ambulans ringd")
+    reply = conversation.say(addition)
+    assert "allvarlig” → " not in reply and "lindrig" not in reply.split("Beskrivning")[0]
+    assert "Vilket område" not in reply
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert report.consequence == "allvarlig" and report.severe and report.area == "fall"
+
+
+def test_tillagd_text_som_namnger_konsekvens_far_andra_den(conversation):
+    member_of(conversation, "Solgården")
+    conversation.say("bru ramlade i går kl 22 i badrummet, fick ett blåmärke")
+    conversation.say("lägg till att det var en allvarlig skada, hon bröt handleden")
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert report.consequence == "allvarlig"
+
+
+# --- 3. a what-we-did answer at the consequence question is kept as the action ---------------------
+
+@pytest.mark.parametrize("action", [
+    "ssk ringd, hon tittar pa honom",
+    "ringde ssk direkt, hon kollar inr",
+    "kontaktade sjuksköterskan som kom och tittade",
+])
+def test_atgard_som_svar_pa_konsekvensfragan_sparas_som_gjort_direkt(conversation, action):
+    member_of(conversation, "Solgården")
+    reply = conversation.say("bru fick fel dos waran i går kl 8")
+    assert "skada" in reply.lower()
+    reply = conversation.say(action)
+    assert "förstod inte" not in reply
+    assert "skada" in reply.lower() and "Vad gjorde ni" not in reply
+    conversation.say("ingen skada")
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert report.immediate_action and "ssk" in report.immediate_action.lower() or "sjuksk" in report.immediate_action.lower()
+    assert report.consequence == "ingen"
+
+
+# --- 4. an action already said is not asked for ---------------------------------------------------
+
+@pytest.mark.parametrize("opening", [
+    "en brukare drog ut sin kateter i går kl 4, ssk har varit här",
+    "bru ramlade i går kl 22, ingen skada, ssk har tittat på henne",
+    "bru fell in the bathroom yesterday at 22, no injury, told the nurse",
+])
+def test_redan_sagd_atgard_fragas_inte_igen(conversation, opening):
+    member_of(conversation, "Solgården")
+    replies = [conversation.say(opening)]
+    for _ in range(4):
+        if "Stämmer det?" in replies[-1]:
+            break
+        replies.append(conversation.say("hoppa över" if "område" not in replies[-1] else "övrigt"))
+    assert not any("Vad gjorde ni" in r for r in replies)
+
+
+# --- 6. small things -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("refusal", ["orkar inte", "orkar inte nu", "har inte tid"])
+def test_vagran_att_svara_ar_ingen_atgard(conversation, refusal):
+    member_of(conversation, "Solgården")
+    reply = _flow(conversation, "bru ramlade i går kl 22 i vardagsrummet", "ingen skada")
+    assert "Vad gjorde ni" in reply
+    conversation.say(refusal)
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert not report.immediate_action
+
+
+def test_oppen_konsekvens_visas_som_inte_angiven(conversation):
+    member_of(conversation, "Solgården")
+    reply = _flow(conversation, "bru ramlade i går kl 22 i vardagsrummet", "hoppa över", "hoppa över")
+    assert "vet ej" not in reply and "inte angiven" in reply
+
+
+def test_det_var_lakemedel_ar_en_omradesrattelse(conversation):
+    member_of(conversation, "Solgården")
+    conversation.say("det var fel tabletter vid lunch i går")
+    reply = conversation.say("det var lakemedel")
+    assert "ny händelse" not in reply
+
+
+# --- 7. no hidden area ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "larmet pa rum 2 gick inte att kvittera i går kl 3",
+    "kunde inte kvittera larmet i natt kl 2, det hängde sig",
+])
+def test_kvittera_larm_ger_inget_lakemedelsomrade(conversation, text):
+    member_of(conversation, "Solgården")
+    conversation.say(text)
+    conversation.say("ingen skada")
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert report.area == "larm"
+    assert "läkemedel" not in (report.secondary_areas or [])
