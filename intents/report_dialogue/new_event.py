@@ -10,7 +10,9 @@ from datetime import timedelta
 
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.intake import area_is_clear, content_words, tells_of_event
+from intents.report_dialogue.questions import answer_question
 from intents.turn import Turn
+from nlp_models.answers import explicit_option
 from nlp_models.personal_data.masking import mask_personal_data
 
 MIN_WORDS = 4  # "ett fall", "i går kl 22" are answers
@@ -80,7 +82,19 @@ def is_new_event(turn: Turn, draft: ReportDraft, text: str) -> bool:
     if draft.pending == "confirm" and content_words(text) >= WHOLE_REPORT_WORDS:
         return True  # a story after the summary is no "skicka": this report's, or another event's - ask
     found = differences(turn, draft, text)
+    if found == ["typ"] and _names_choice(draft, text):
+        return False  # "no harm i think": a hedged answer is no view ("i think") of another kind
     names_event = bool(analysis.area_evidence) or analysis.kind == "synpunkt" or analysis.staff_injury
     # words the area rules do not know ("lyften har varit trasig") still tell of another event when both the
     # unit and the time differ
     return bool(found) and (names_event or len(found) >= 2)
+
+
+CHOICE_SLOTS = {"consequence", "consequence_which", "area", "contact", "contact_which", "given_by"}
+
+
+def _names_choice(draft: ReportDraft, text: str) -> bool:
+    """The words name a choice of the question waiting ("ingen skada", "no harm")."""
+    if draft.pending not in CHOICE_SLOTS:
+        return False
+    return explicit_option(text, answer_question(draft.pending, draft)) is not None

@@ -124,3 +124,33 @@ def test_kvittera_larm_ger_inget_lakemedelsomrade(conversation, text):
     [report] = conversation.reports()
     assert report.area == "larm"
     assert "läkemedel" not in (report.secondary_areas or [])
+
+
+# --- 5. English answers at the consequence question ----------------------------------------------
+
+@pytest.mark.parametrize(("answer", "level"), [
+    ("no harm i think", "ingen"),
+    ("no injury i think", "ingen"),
+    ("not hurt i think", "ingen"),
+])
+def test_engelskt_svar_med_reservation_ar_svar_inte_ny_handelse(conversation, answer, level):
+    member_of(conversation, "Solgården")
+    conversation.say("bru ramlade i går kl 22 i vardagsrummet")
+    reply = conversation.say(answer)
+    assert "ny händelse" not in reply
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert report.consequence == level
+
+
+def test_engelsk_atgard_och_skada_vid_konsekvensfragan_tappas_inte(conversation):
+    member_of(conversation, "Solgården")
+    conversation.say("bru ramlade i går kl 22 i vardagsrummet")
+    reply = conversation.say("bump on head, nurse checked her, i think she is ok")
+    assert "förstod inte" not in reply
+    conversation.say("lindrig")
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert "bump on head" in report.description.lower()
+    assert "nurse checked her" in (report.immediate_action or "")
+    assert report.consequence == "lindrig"
