@@ -8,12 +8,12 @@ every such change before the report is saved.
 from __future__ import annotations
 
 from intents.report_dialogue.draft import ReportDraft
-from intents.report_dialogue.intake import apply_analysis, named_consequence, set_time
+from intents.report_dialogue.intake import apply_analysis, guess_consequence, named_consequence, set_time
 from intents.turn import Turn
 from nlp_models.personal_data.masking import mask_personal_data
+from nlp_models.reports.severity import LEVELS
 
 NOT_HARMED = (None, "ingen", "okänd")
-LEVELS = ("ingen", "lindrig", "måttlig", "allvarlig")
 
 
 def _higher(new: str | None, old: str | None) -> bool:
@@ -55,7 +55,9 @@ def change_description(turn: Turn, draft: ReportDraft, value: str, *, append: bo
     named = named_consequence(masked)
     if named is not None:  # the level named in the new words
         draft.consequence, draft.consequence_said = named, True
-    elif new_words.consequence and not draft.consequence_said and (
+    elif new_words.consequence_guessed and not draft.consequence:
+        guess_consequence(draft, new_words)  # signs only: offered when the consequence is asked
+    elif new_words.consequence and not draft.consequence_said and not new_words.consequence_guessed and (
             _higher(new_words.consequence, draft.consequence) if append else new_words.consequence != draft.consequence):
         draft.consequence = new_words.consequence  # added signs may raise a guessed level, never lower it
     elif new_words.severe and draft.consequence in NOT_HARMED:

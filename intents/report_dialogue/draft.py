@@ -24,6 +24,7 @@ class ReportDraft:
     occurred_approximate: bool = False  # only a day or part of day was said ("i natt"): the hour is a guess
     occurred_part: str | None = None  # with occurred_approximate: the part of the day said ("natt", "kvall"), or None
     consequence: str | None = None
+    consequence_guess: str | None = None  # a level only the signs point to ("ont", "blödde"): offered, never stored
     consequence_said: bool = False  # the person named the level ("måttlig"): signs in other words do not change it
     immediate_action: str | None = None
     action_answered: bool = False

@@ -18,6 +18,7 @@ from intents.turn import Turn
 from nlp_models.answers import explicit_option
 from nlp_models.questions.parser import QUESTION_STARTS
 from nlp_models.reports.analyzer import ReportAnalysis
+from nlp_models.reports.severity import LEVELS
 from nlp_models.reports.synpunkt_details import contact_wish, giver, is_praise
 from nlp_models.text.normalize import fold
 from nlp_models.times.expressions import said_precision
@@ -181,6 +182,8 @@ def new_draft(turn: Turn, text: str) -> ReportDraft:
     # a level named in so many words ("lindrig skada", "konsekvens: måttlig") is known, and not changed by signs
     # added later; where the rules read the signs of another level, their reading stands
     named = named_consequence(text) if not draft.is_synpunkt else None
+    if analysis.consequence_guessed and named is None:  # signs only ("ont", "blödde"): asked, with the guess
+        draft.consequence, draft.consequence_guess = None, analysis.consequence
     draft.consequence = draft.consequence or named
     draft.consequence_said = draft.consequence is not None and named == draft.consequence
     if understanding.occurred_at:
@@ -198,6 +201,14 @@ def new_draft(turn: Turn, text: str) -> ReportDraft:
     return draft
 
 
+def guess_consequence(draft: ReportDraft, analysis: ReportAnalysis) -> None:
+    """A level the words state is the consequence; one only their signs point to is a guess, asked about."""
+    if not analysis.consequence_guessed:
+        draft.consequence = analysis.consequence
+    elif LEVELS.index(analysis.consequence) > LEVELS.index(draft.consequence_guess or "ingen"):
+        draft.consequence_guess = analysis.consequence
+
+
 def fill_from_answer(turn: Turn, draft: ReportDraft, text: str, answered: str) -> None:
     """An answer that says more than was asked ("ingen skada, ssk ringd"): keep what it adds to empty fields."""
     if len(fold(text).split()) < 2:
@@ -212,7 +223,7 @@ def fill_from_answer(turn: Turn, draft: ReportDraft, text: str, answered: str) -
         apply_synpunkt_details(draft, text)
         return
     if answered not in ("consequence", "consequence_which") and not draft.consequence and analysis.consequence:
-        draft.consequence = analysis.consequence
+        guess_consequence(draft, analysis)
     if answered != "action" and not draft.action_answered and analysis.immediate_action:
         draft.immediate_action, draft.action_answered = analysis.immediate_action, True
     draft.severe = draft.severe or analysis.severe

@@ -175,11 +175,20 @@ def _choices(slot: str, draft: ReportDraft) -> list[Choice]:
     return []
 
 
+GUESSED_CONSEQUENCE = "Blev det någon skada? Det låter som {level} – stämmer det?"
+
+
+def _level_label(value: str) -> str:
+    return next((c.label.lower() for c in CONSEQUENCE_CHOICES if c.value == value), value)
+
+
 def ask(slot: str, draft: ReportDraft) -> Reply:
     """The question for `slot`, with its choices."""
     if slot not in WORDINGS:
         raise ValueError(f"unknown slot {slot}")
     text = WORDINGS[slot].first
+    if slot == "consequence" and draft.consequence_guess:
+        text = GUESSED_CONSEQUENCE.format(level=_level_label(draft.consequence_guess))
     if slot == "unit" and not draft.unit_candidates:
         text += " Skriv enhetens namn."
     if slot == "new_or_answer" and draft.held_is_rest:  # the answer itself was used already
@@ -207,7 +216,9 @@ def answer_question(slot: str, draft: ReportDraft) -> Question:
     """How the shared answer reader should read an answer to `slot`: its choices, what "ja"/"nej"/"vet ej" mean."""
     choices = tuple(_choices(slot, draft))
     if slot == "consequence":
-        return Question("consequence", choices, yes=("lindrig", "måttlig", "allvarlig"), no="ingen",
+        # with a guess from the signs ("Det låter som lindrig – stämmer det?") a "ja" confirms the guess
+        yes = (draft.consequence_guess,) if draft.consequence_guess else ("lindrig", "måttlig", "allvarlig")
+        return Question("consequence", choices, yes=yes, no=None if draft.consequence_guess else "ingen",
                         unknown=UNKNOWN_CONSEQUENCE)
     if slot == "consequence_which":
         return Question("consequence", choices, unknown=UNKNOWN_CONSEQUENCE)

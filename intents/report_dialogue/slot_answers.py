@@ -158,6 +158,9 @@ def read_consequence(turn: Turn, draft: ReportDraft, text: str, slot: str = "con
         return OK
     if answer.kind == AnswerKind.YES_WHICH:
         return SlotResult(True, follow_up="consequence_which")
+    if answer.kind == AnswerKind.NO and draft.consequence_guess:  # "nej" to the guess: asked plainly
+        draft.consequence_guess = None
+        return SlotResult(True, follow_up="consequence")
     if value is not None:
         draft.consequence, draft.consequence_said = value, True
         return OK

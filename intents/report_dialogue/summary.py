@@ -86,7 +86,7 @@ def fields(draft: ReportDraft, now: datetime) -> list[tuple[str, str]]:
     unit = draft.unit or (LATER.format(example="enhet: Solgården") if "unit" in draft.unknown else "–")
     lines = [("Typ", kind), ("Område", area_line(draft))]
     if also := [AREA_LABELS.get(a, a) for a in draft.secondary_areas if a != draft.area]:
-        lines.append(("Även", ", ".join(also)))  # a stored area is always shown
+        lines.append(("Även område", ", ".join(also)))  # a stored area is always shown
     lines += [("Enhet", unit), ("När", _when(draft, now))]
     if draft.is_synpunkt:
         lines.append(("Från", _GIVER.get(draft.given_by or "", draft.given_by or "–")))

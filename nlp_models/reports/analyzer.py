@@ -68,6 +68,9 @@ class ReportAnalysis:
     # "halkade", "golvet" for a fall. Empty when nothing pointed anywhere (övrigt by default).
     area_evidence: tuple[str, ...] = ()
     kind_evidence: tuple[str, ...] = ()
+    # the consequence was read only from signs of it ("ont", "blödde", "ambulans"), not from a statement:
+    # the dialogue offers it as a guess to confirm
+    consequence_guessed: bool = False
 
 
 def _clean(text: object) -> str:
@@ -164,6 +167,7 @@ class ReportAnalyzer:
             severity_evidence=_words(severity.severity_cues, tokens),
             consequence=severity.consequence,
             consequence_cues=_words(severity.consequence_cues, tokens),
+            consequence_guessed=severity.consequence_guessed,
             immediate_action=actions.text,
             action_cues=_words(actions.cues, tokens),
             staff_injury=bool(staff),

@@ -30,6 +30,7 @@ class SeverityDecision:
     severity_cues: list[Match]
     consequence: str | None
     consequence_cues: list[Match]
+    consequence_guessed: bool = False  # only signs of the level ("rule guess"), no statement of it
 
 
 def _live(matches: Sequence[Match], tokens: Sequence[TokenView], group: str) -> list[Match]:
@@ -75,4 +76,5 @@ def decide_severity(matches: Sequence[Match], tokens: Sequence[TokenView], area:
         severity_cues=severity_cues,
         consequence=consequence,
         consequence_cues=consequence_cues,
+        consequence_guessed=bool(consequence_cues) and all(m.rule.get("guess") for m in consequence_cues),
     )

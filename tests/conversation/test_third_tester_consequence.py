@@ -21,17 +21,24 @@ def _flow(conversation, *messages: str) -> str:
 
 # --- 1. "lägg till" never lowers the consequence nor reopens the area ------------------------------
 
+@pytest.mark.parametrize("opening", [
+    "bru i går ca 21 halkade i duschen, ont i hoften, ambulans ringd",
+    "bru i går ca 21 halkade i duschen, bröt nog höften, ambulans ringd",
+])
 @pytest.mark.parametrize("addition", [
     "lagg till att hon var yr efter nya blodtrycksmedicinen",
     "lägg till att hon var lite orolig efteråt",
     "lägg till: hon hade ont i armen också",
 ])
-def test_tillagd_text_sanker_inte_konsekvensen(conversation, addition):
+def test_tillagd_text_sanker_inte_konsekvensen(conversation, opening, addition):
     member_of(conversation, "Solgården")
-    first = conversation.say("bru ikvall ca 21 halkade i duschen, ont i hoften, ambulans ringd")
+    conversation.say(opening)
     reply = conversation.say(addition)
     assert "allvarlig” → " not in reply and "lindrig" not in reply.split("Beskrivning")[0]
     assert "Vilket område" not in reply
+    if "stämmer det?" in reply:  # the level only guessed from "ambulans": confirmed
+        assert "låter som allvarlig" in reply
+        conversation.say("ja")
     send_as_is(conversation)
     [report] = conversation.reports()
     assert report.consequence == "allvarlig" and report.severe and report.area == "fall"
@@ -154,3 +161,49 @@ def test_engelsk_atgard_och_skada_vid_konsekvensfragan_tappas_inte(conversation)
     assert "bump on head" in report.description.lower()
     assert "nurse checked her" in (report.immediate_action or "")
     assert report.consequence == "lindrig"
+
+
+# --- 2. signs of harm are a guess the person confirms, never stored unasked ----------------------
+
+@pytest.mark.parametrize(("opening", "guess"), [
+    ("trycksår på hälen hos bru i går kl 8, rodnad som inte gick bort", "lindrig"),
+    ("sar pa korsbenet hos bru i går kl 8, vatskar lite", "lindrig"),
+    ("en brukare drog ut sin kateter i går kl 4, blödde lite, ssk har varit här", "måttlig"),
+    ("bru ramlade i går kl 22 i köket, har ont i armen", "lindrig"),
+])
+def test_tecken_pa_skada_ar_en_gissning_som_fragas(conversation, opening, guess):
+    member_of(conversation, "Solgården")
+    reply = conversation.say(opening)
+    for _ in range(2):
+        if "område" in reply:
+            reply = conversation.say("övrigt")
+    assert f"Det låter som {guess} – stämmer det?" in reply
+    conversation.say("ja")
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert report.consequence == guess
+
+
+def test_nej_till_gissningen_fragar_utan_gissning(conversation):
+    member_of(conversation, "Solgården")
+    conversation.say("bru ramlade i går kl 22 i köket, har ont i armen")
+    reply = conversation.say("nej")
+    assert "Blev det någon skada" in reply and "låter som" not in reply
+    conversation.say("ingen skada")
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert report.consequence == "ingen"
+
+
+@pytest.mark.parametrize(("opening", "level"), [
+    ("bru ramlade i går kl 22 i köket, fick ett blåmärke på armen", "lindrig"),
+    ("bru ramlade i går kl 22 i köket, bröt höften", "allvarlig"),
+    ("bru ramlade i går kl 22 i köket, ingen skada", "ingen"),
+])
+def test_sagd_konsekvens_fragas_inte(conversation, opening, level):
+    member_of(conversation, "Solgården")
+    reply = conversation.say(opening)
+    assert "skada" not in reply.split("Sammanfattning")[0].lower() or "Sammanfattning" in reply
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert report.consequence == level
