@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from intents.report_dialogue.corrections import find_correction
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.intake import asks_something, content_words
 from intents.report_dialogue.questions import answer_question
@@ -28,7 +29,7 @@ from nlp_models.reports.synpunkt_details import contact_wish, giver
 from nlp_models.times.expressions import said_precision
 
 QUESTION_INTENTS = {"count", "routine", "indicator"}
-SPLIT_SLOTS = {"time", "consequence", "consequence_which", "action", "unit", "given_by", "contact", "contact_which"}
+SPLIT_SLOTS = {"area", "time", "consequence", "consequence_which", "action", "unit", "given_by", "contact", "contact_which"}
 SHORT_ANSWER_WORDS = 4  # a unit or a giver said in a part of its own
 # "vet inte riktigt", "hoppa över": an answer of its own, whatever the question
 _CLASS_ANSWERS = {AnswerKind.UNKNOWN, AnswerKind.SKIP, AnswerKind.LATER, AnswerKind.NO, AnswerKind.YES_WHICH,
@@ -93,6 +94,13 @@ def _answers(turn: Turn, draft: ReportDraft, slot: str, part: Clause) -> bool:
         answer = read_answer(text, answer_question(slot, draft))
         return answer.kind in _CLASS_ANSWERS or contact_wish(text) is not None
     return False
+
+
+def _names_area(draft: ReportDraft, text: str) -> bool:
+    """A short part that names an area in so many words ("det var läkemedel", "fall")."""
+    value = correction.value if (correction := find_correction(text)) is not None else text
+    answer = read_answer(value, answer_question("area", draft))
+    return content_words(value) <= 2 and answer.kind == AnswerKind.OPTION and answer.number is None
 
 
 def _names_action(turn: Turn, text: str) -> bool:
@@ -164,6 +172,8 @@ def split_answer(turn: Turn, draft: ReportDraft, slot: str, text: str) -> Answer
         answering = _action_parts(turn, others)
     elif slot in ("consequence", "consequence_which"):
         answering = _consequence_parts(turn, draft, slot, others)
+    elif slot == "area":  # "det var fel tabletter vid lunch, det var läkemedel": the area named, first or last
+        answering = [p for p in others if _names_area(draft, p.text)][-1:]
     else:
         answering = [p for p in others if _answers(turn, draft, slot, p)]
         if slot != "time":
@@ -172,7 +182,7 @@ def split_answer(turn: Turn, draft: ReportDraft, slot: str, text: str) -> Answer
         return AnswerParts("", tuple(p.text for p in questions), quote(text, others))
     # a person answers first and adds after ("måttlig, hon har ont i armen"); a message that starts by telling an
     # event and has an answer-like part later ("… ramlade ur stolen, ingen skada") may be a whole other report
-    if not answering or answering[0] is not others[0]:
+    if not answering or (answering[0] is not others[0] and slot != "area"):
         return None
     rest = [p for p in others if p not in answering]
     # (all of it may be the answer: "ambulans på väg, ssk på plats" is then no new event, whatever its words)

@@ -410,12 +410,19 @@ def _take_rest(turn: Turn, draft: ReportDraft, slot: str, rest: str) -> bool:
     detail = ", ".join(p.text for p in kept) if len(kept) != len(clauses(rest)) else rest
     if not detail.strip():
         return False
-    if _rest_is_new_event(turn, draft, detail):
+    if _rest_is_new_event(turn, draft, detail) and not _tells_answered_area(turn, draft, slot, detail):
         draft.held, draft.held_for, draft.held_is_rest = mask_personal_data(detail).text, None, True
         return True
     change_description(turn, draft, detail, append=True)
     fill_from_answer(turn, draft, detail, slot)
     return False
+
+
+def _tells_answered_area(turn: Turn, draft: ReportDraft, slot: str, rest: str) -> bool:
+    """"det var fel tabletter vid lunch, det var läkemedel": the rest tells the event the area was just named for
+    (same area, no other unit) - this event's words, not another event."""
+    return slot == "area" and turn.understand(rest).report.area == draft.area \
+        and "enhet" not in differences(turn, draft, rest)
 
 
 def _rest_is_new_event(turn: Turn, draft: ReportDraft, rest: str) -> bool:

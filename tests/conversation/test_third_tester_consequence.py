@@ -110,11 +110,20 @@ def test_oppen_konsekvens_visas_som_inte_angiven(conversation):
     assert "vet ej" not in reply and "inte angiven" in reply
 
 
-def test_det_var_lakemedel_ar_en_omradesrattelse(conversation):
+@pytest.mark.parametrize("answer", [
+    "det var fel tabletter vid lunch, det var lakemedel",
+    "det var ... fel tabletter vid lunch, det var läkemedel",
+    "fel tabletter vid lunch. det var läkemedel",
+])
+def test_omrade_sist_i_svaret_ar_svar_och_resten_beskrivning(conversation, answer):
     member_of(conversation, "Solgården")
-    conversation.say("det var fel tabletter vid lunch i går")
-    reply = conversation.say("det var lakemedel")
+    assert "område" in conversation.say("något hände med bru i går kl 12")
+    reply = conversation.say(answer)
     assert "ny händelse" not in reply
+    conversation.say("ingen skada")
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert report.area == "läkemedel" and "fel tabletter" in report.description.lower()
 
 
 # --- 7. no hidden area ---------------------------------------------------------------------------
