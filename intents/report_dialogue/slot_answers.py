@@ -268,6 +268,16 @@ READERS = {
 
 
 def read_slot(turn: Turn, draft: ReportDraft, slot: str, text: str) -> SlotResult:
+    result = _read_slot(turn, draft, slot, text)
+    if not result.ok and slot in ("unit", "time") and not draft.action_answered \
+            and turn.understand(text).report.immediate_action and not _tells_event(turn, text):
+        # "ringde ssk direkt" at the unit question: what was done, kept as the action; the question waits
+        _keep_action(draft, text)
+        return SlotResult(True, follow_up=slot)
+    return result
+
+
+def _read_slot(turn: Turn, draft: ReportDraft, slot: str, text: str) -> SlotResult:
     if slot == "time":
         return read_time(turn, draft, text, turn.now)
     if slot in ("consequence", "consequence_which"):

@@ -216,3 +216,15 @@ def test_sagd_konsekvens_fragas_inte(conversation, opening, level):
     send_as_is(conversation)
     [report] = conversation.reports()
     assert report.consequence == level
+
+
+@pytest.mark.parametrize("action", ["ringde ssk direkt, hon kollar inr", "ssk ringd, hon tittar pa honom"])
+def test_atgard_som_svar_pa_enhetsfragan_sparas_och_enheten_fragas_igen(conversation, action):
+    conversation.say("bru fick fel dos waran i går kl 8")
+    reply = conversation.say(action)
+    assert "hittar ingen enhet" not in reply and "enhet" in reply.lower()
+    conversation.say("Solgården")
+    conversation.say("ingen skada")
+    send_as_is(conversation)
+    [report] = conversation.reports()
+    assert "ssk" in (report.immediate_action or "")
