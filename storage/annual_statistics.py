@@ -10,7 +10,8 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from storage.models import Report
-from storage.report_counts import CountFilter, _where, count_reports
+from storage.report_counts import CountFilter, _where, count_reports, flag_condition
+from storage.vocabulary import Flag
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
@@ -29,11 +30,11 @@ def monthly_counts(*, session: Session, year: int, kind: str, unit_ids: list[int
 
 
 def count_flagged(*, session: Session, flt: CountFilter) -> dict[str, int]:
-    """How many were flagged severe, lex Sarah candidate and lex Maria candidate."""
+    """How many were flagged severe (or consequence allvarlig), lex Sarah candidate and lex Maria candidate."""
     query = _where(select(
-        func.count().filter(Report.severe.is_(True)),  # type: ignore[attr-defined]
-        func.count().filter(Report.lex_sarah_candidate.is_(True)),  # type: ignore[attr-defined]
-        func.count().filter(Report.lex_maria_candidate.is_(True)),  # type: ignore[attr-defined]
+        func.count().filter(flag_condition(Flag.SEVERE)),
+        func.count().filter(flag_condition(Flag.LEX_SARAH)),
+        func.count().filter(flag_condition(Flag.LEX_MARIA)),
     ).select_from(Report), flt)
     severe, sarah, maria = session.exec(query).one()
     return {"severe": severe, "lex_sarah": sarah, "lex_maria": maria}

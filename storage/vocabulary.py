@@ -48,6 +48,15 @@ class ReportStatus(StrEnum):
     AVSLUTAD = "avslutad"
 
 
+class Flag(StrEnum):
+    """What the bot or the reporter flagged a report as; the people responsible decide."""
+
+    SEVERE = "severe"  # severe, or consequence "allvarlig"
+    LEX_SARAH = "lex_sarah"  # possible missförhållande (SoL/LSS)
+    LEX_MARIA = "lex_maria"  # possible serious vårdskada (HSL)
+    ANY = "any"  # any of the three
+
+
 class Lagrum(StrEnum):
     SOL = "SoL"
     HSL = "HSL"

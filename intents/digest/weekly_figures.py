@@ -15,7 +15,7 @@ from intents.digest.iso_weeks import IsoWeek
 from intents.immediate_alerts import is_severe
 from storage.digest_queries import areas_and_descriptions
 from storage.report_counts import (CountFilter, count_by_area, count_by_unit, count_reports, count_unassessed,
-                                   count_without_feedback, severe_reports)
+                                   count_without_feedback, flagged_reports)
 from storage.timestamps import STOCKHOLM
 from storage.vocabulary import Area, ReportKind
 
@@ -108,7 +108,7 @@ def build_weekly_figures(
     by_hsl = compare(dict(_hsl_counts(session, avv)), dict(_hsl_counts(session, avv_before)), WEEKS_COMPARED,
                      order=HSL_AREAS)
 
-    total, latest = severe_reports(session=session, flt=CountFilter(unit_ids=unit_ids, start=week.monday,
+    total, latest = flagged_reports(session=session, flt=CountFilter(unit_ids=unit_ids, start=week.monday,
                                                                     end=week.sunday), limit=SERIOUS_LISTED)
     serious = [SeriousReport(r.reference, unit, r.area, _reasons(r), _summary(r.description)) for r, unit in latest]
 

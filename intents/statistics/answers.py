@@ -3,19 +3,43 @@ and write what was revealed to the access log."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from intents.messages import Reply
-from intents.statistics.counts import answer_counts
+from intents.statistics.comparisons import answer_named_periods
+from intents.statistics.counts import CountAnswer, answer_counts
+from intents.statistics.flagged import answer_flagged
 from intents.statistics.largest import answer_largest
 from intents.statistics.open_reports import answer_open
 from intents.statistics.request import StatisticsRequest, resolve_request
-from intents.statistics.severe import answer_severe
 from intents.statistics.trends import answer_trend
 from intents.statistics.year_over_year import answer_year_over_year
 from intents.turn import Turn
+from nlp_models.questions.flagged_subjects import flagged_subjects
 from nlp_models.questions.parser import QuestionParse
 from nlp_models.questions.statistics_focus import statistics_focus
+from storage.vocabulary import Flag
 
-_BY_FOCUS = {"year_over_year": answer_year_over_year, "trend": answer_trend, "open": answer_open, "severe": answer_severe, "largest": answer_largest}
+_BY_FOCUS = {"year_over_year": answer_year_over_year, "trend": answer_trend, "open": answer_open,
+             "largest": answer_largest}
+
+
+def _answer(turn: Turn, request: StatisticsRequest) -> CountAnswer:
+    question = request.question
+    focus = statistics_focus(turn.text)
+    subjects = flagged_subjects(turn.text)
+    if subjects.subjects:
+        if question.group_by is None and focus != "trend":
+            return answer_flagged(turn, request, subjects)
+        flag = Flag(subjects.subjects[0]) if len(subjects.subjects) == 1 else Flag.ANY
+        request = replace(request, flt=replace(request.flt, flag=flag))
+    if focus == "trend":  # a trend question is grouped per month (SCHEMA.md)
+        return answer_trend(turn, request)
+    if question.compared_periods:
+        return answer_named_periods(turn, request)
+    if question.group_by is None and focus in _BY_FOCUS:
+        return _BY_FOCUS[focus](turn, request)
+    return answer_counts(turn, request)
 
 
 def answer_statistics(turn: Turn, question: QuestionParse | None = None, can_clarify: bool = True) -> list[Reply]:
@@ -23,13 +47,6 @@ def answer_statistics(turn: Turn, question: QuestionParse | None = None, can_cla
     request = resolve_request(turn, question, can_clarify)
     if not isinstance(request, StatisticsRequest):
         return request
-    focus = statistics_focus(turn.text)
-    if question.group_by is not None and focus != "trend":  # a trend question is grouped per month (SCHEMA.md)
-        focus = None
-    chart = None
-    if focus in _BY_FOCUS:
-        lines, revealed = _BY_FOCUS[focus](turn, request)
-    else:
-        lines, revealed, chart = answer_counts(turn, request)
-    turn.log_access(revealed)
-    return [Reply("\n".join(lines), chart=chart)]
+    answer = _answer(turn, request)
+    turn.log_access(answer.revealed)
+    return [Reply("\n".join(answer.lines), chart=answer.chart)]

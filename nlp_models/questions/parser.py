@@ -37,7 +37,7 @@ from nlp_models.text.normalize import fold
 from nlp_models.questions.statistics_focus import statistics_focus
 from nlp_models.questions.terms import find_terms
 from nlp_models.times.description import describe_period
-from nlp_models.times.expressions import Period, compared_granularity, resolve_period
+from nlp_models.times.expressions import Period, compared_granularity, resolve_period, resolve_periods
 from nlp_models.units.matcher import UnitMatcher
 
 MAX_CHARS = 5_000  # questions are short; a long message is read from its start
@@ -46,7 +46,8 @@ QUESTION_STARTS = frozenset(
     "vad hur vem vilka vilken vilket nar var varfor vart kan far ska skall maste finns har "
     "ar gar borde bor stammer hjalp".split()
 )
-_GROUPS = {"group_unit": "unit", "group_area": "area", "group_month": "month", "group_week": "week"}
+_GROUPS = {"group_unit": "unit", "group_area": "area", "group_month": "month", "group_week": "week",
+           "group_quarter": "quarter"}
 _REPORT_STATEMENT_WORDS = 4
 _KEYWORD_QUERY_WORDS = 3
 _SHORT_QUERY_WORDS = 7
@@ -59,8 +60,13 @@ class QuestionParse:
     area: str | None  # "fall" | "läkemedel" | "trycksår" | "larm" | "övrigt" | None
     unit: str | None  # canonical unit name
     period: Period | None
-    group_by: str | None  # "unit" | "area" | "month" | "week"
+    group_by: str | None  # "unit" | "area" | "month" | "quarter" | "week"
     evidence: list[str]
+    # a comparison ("jämför oktober med september", "Solgården och Björkhagen"): exactly what it
+    # names, in the order named; empty when the question compares nothing of that sort
+    compared_units: tuple[str, ...] = ()
+    compared_areas: tuple[str, ...] = ()
+    compared_periods: tuple[Period, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +133,9 @@ class QuestionParser:
                 evidence.insert(0, f"count: {' + '.join(made_of) or 'statistikord'}")
             if period is not None:
                 evidence.append(f"period: {describe_period(period)}")
+            compared = self._compared(clean, today, signals, terms, unit)
             unit, area, group_by = self._comparison(clean, today, signals, terms, unit, area, group_by)
-            return QuestionParse(intent, kind, area, unit, period, group_by, evidence)
+            return QuestionParse(intent, kind, area, unit, period, group_by, evidence, *compared)
         if intent == "indicator":
             return QuestionParse(intent, kind, area, unit, period, None, evidence)
         if intent == "routine":
@@ -195,6 +202,8 @@ class QuestionParser:
             return "routine"
         if stats:
             return "count"
+        if has("compare") and named and not concrete and not (has("event") and not is_question):
+            return "count"  # "jämför Solgården och Björkhagen i år", "jämför vecka 10 med vecka 12"
         # a whole statement with a finite verb tells something ("medicinskåpet stod olåst på
         # Ekgården i går", "god man har framfört klagomål ..."); a statistics query without a
         # count word is a phrase of names ("fallavvikelser förra veckan på hemtjänst norr")
@@ -217,6 +226,16 @@ class QuestionParser:
             return "report"
         # a few words with report content and nothing else: "rodnad vä häl", "ramla"
         return "report" if reads_as_report() else "help"
+
+    def _compared(self, text: str, today: date, signals, terms, unit) -> tuple[tuple, tuple, tuple]:
+        """What a comparison names, each in the order named: units, areas, periods."""
+        if "compare" not in signals and "och" not in fold(text).split():
+            return (), (), ()
+        units = tuple(dict.fromkeys(self._units.candidates(text))) if unit is None else ()
+        areas = tuple(dict.fromkeys(terms.areas)) if "compare" in signals else ()
+        periods = tuple(dict.fromkeys(resolve_periods(text, today))) if "compare" in signals else ()
+        return (units if len(units) >= 2 else (), areas if len(areas) >= 2 else (),
+                periods if len(periods) >= 2 else ())
 
     def _comparison(self, text: str, today: date, signals, terms, unit, area, group_by):
         """Comparisons and trends (SCHEMA.md): two units compared -> unit None, per unit; two

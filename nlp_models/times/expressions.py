@@ -16,7 +16,7 @@ from nlp_models.times.text import time_string
 
 __all__ = [
     "KnownDay", "Period", "resolve_period", "resolve_occurred_at", "names_clock_time", "describe_period",
-    "compared_granularity",
+    "compared_granularity", "resolve_periods",
 ]
 
 
@@ -48,12 +48,21 @@ def resolve_period(text: str, today: date) -> Period | None:
     >>> resolve_period("hur många fallavvikelser i mars", date(2026, 2, 10))
     Period(start=datetime.date(2025, 3, 1), end=datetime.date(2025, 3, 31))
     """
-    if not isinstance(text, str) or not text.strip():
+    periods = resolve_periods(text, today)
+    if not periods:
         return None
+    return Period(min(p.start for p in periods), max(p.end for p in periods))
+
+
+def resolve_periods(text: str, today: date) -> list[Period]:
+    """Each period `text` names, in text order ("jämför oktober med september": October, then
+    September); `resolve_period` is the span they cover together."""
+    if not isinstance(text, str) or not text.strip():
+        return []
     string = time_string(text)
     chosen = _longest_first(find_all(string))
     if not chosen:
-        return None
+        return []
     years = [f for f in chosen if f.year is not None]
     refine = bool(years) and any(f.takes_year for f in chosen)
     year = relative_year(years[0].year, today) if refine else None
@@ -72,6 +81,4 @@ def resolve_period(text: str, today: date) -> Period | None:
                 continue
             period = Period(period.start, today)
         periods.append(period)
-    if not periods:
-        return None
-    return Period(min(p.start for p in periods), max(p.end for p in periods))
+    return periods
