@@ -1,13 +1,19 @@
 """The load run: simulated reporters talk to several bot workers at once over signed HTTP, some
-events are redelivered as Slack retries to another worker, and afterwards the database must hold
-every completed dialogue exactly once.
+events are redelivered as Slack retries to another worker, and the Web API stand-in answers as a
+real network does: `latency` seconds per call, and a share of the calls refused with 429 (Retry-After)
+or 503 (half of those after the message was posted, as when Slack's answer is lost). Some reports
+are severe, so the workers' outbox sends alerts to the MAS meanwhile.
 
-Used by bench/load_test.py (the full run) and tests/load (a small one in the suite).
+Afterwards: every completed dialogue stored exactly once, every reply and every alert arrived
+exactly once, and every ack came within a second.
+
+Used by bench/load_test.py (the full run), bench/http_reply.py and tests/load (a small one in the suite).
 """
 
 from __future__ import annotations
 
 import random
+import re
 import tempfile
 import threading
 import time
@@ -20,21 +26,25 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from bench.slack_traffic import (
+    MAS_USER,
     REPORT_TEXTS,
+    SEVERE_TEXTS,
     dm_channel,
     dm_envelope,
     percentile,
     post_signed,
     prepare_database,
-    replies_to,
     start_worker,
 )
 from storage.database import make_engine, session_scope
 from storage.models import Person, Report
 from tests.slack.stand_in import StandIn
 
-ACK_LIMIT_S = 3.0
+ACK_LIMIT_S = 1.0  # Slack allows three seconds; a second leaves room for the network
 SAVED_MARK = "registrerad som AV-"
+SEVERE_SHARE = 0.2
+ALERT_WAIT_S = 120.0  # an alert hit by faults waits for the outbox's backoff
+REFERENCE = re.compile(r"AV-\d{4}-\d{5}")
 
 
 @dataclass
@@ -51,7 +61,11 @@ class LoadResult:
     reports_per_user: dict[str, int] = field(default_factory=dict)
     completed_per_user: dict[str, int] = field(default_factory=dict)
     extra_replies: int = 0
+    missing_replies: int = 0
     unsaved: int = 0  # "skicka" answered with anything but a reference number
+    severe_stored: int = 0
+    alerts_per_report: dict[str, int] = field(default_factory=dict)  # reference → alerts the MAS got
+    faulted_calls: int = 0  # Web API calls answered 429 or 5xx
     worker_peak_rss_mb: float = 0.0
     problems: list[str] = field(default_factory=list)
 
@@ -82,14 +96,24 @@ class LoadResult:
         if self.unsaved:
             out.append(f"{self.unsaved} rapporter kunde inte sparas (”skicka” fick inget referensnummer)")
         if self.extra_replies:
-            out.append(f"{self.extra_replies} svar för mycket (en omleverans besvarades?)")
+            out.append(f"{self.extra_replies} svar för mycket (en omleverans besvarades, eller ett svar postades två gånger)")
+        if self.missing_replies:
+            out.append(f"{self.missing_replies} svar kom aldrig fram")
+        lost = self.severe_stored - len(self.alerts_per_report)
+        if lost:
+            out.append(f"{lost} allvarliga rapporter utan larm till MAS")
+        doubled = sum(n - 1 for n in self.alerts_per_report.values() if n > 1)
+        if doubled:
+            out.append(f"{doubled} larm skickades två gånger")
         return out
 
     def summary(self) -> str:
         acks = f"kvittens p50 {percentile(self.ack_seconds, .5) * 1000:.0f} ms, max {max(self.ack_seconds) * 1000:.0f} ms" \
             if self.ack_seconds else "inga kvittenser"
         return (f"{self.events} händelser ({self.retries} omleveranser), {self.dialogues_completed} avslutade samtal, "
-                f"{self.reports_stored} sparade rapporter, statuskoder {self.statuses}, {acks}")
+                f"{self.reports_stored} sparade rapporter, {sum(self.alerts_per_report.values())} larm för "
+                f"{self.severe_stored} allvarliga, {self.faulted_calls} Web API-anrop med 429/5xx, "
+                f"statuskoder {self.statuses}, {acks}")
 
 
 class _Tally:
@@ -112,9 +136,10 @@ def _simulate_user(user: str, offset: int, turns: int, workers: list, api: Stand
     `think_s` (a random time in that range) after each reply, as a person reading and typing.
     Returns (events sent without retries, dialogues completed)."""
     sent = completed = 0
-    where = replies_to(user)
+    channel = dm_channel(user)
     while sent + 2 <= turns:
-        for text in (rng.choice(REPORT_TEXTS), "skicka"):
+        report = rng.choice(SEVERE_TEXTS) if rng.random() < SEVERE_SHARE else rng.choice(REPORT_TEXTS)
+        for text in (report, "skicka"):
             if think_s[1] > 0:
                 time.sleep(rng.uniform(*think_s))
             _, body = dm_envelope(user, text)
@@ -127,7 +152,7 @@ def _simulate_user(user: str, offset: int, turns: int, workers: list, api: Stand
                 other = workers[(sent + offset) % len(workers)]
                 status, seconds = post_signed(other.address, body, retry_num=1)
                 tally.ack(status, seconds, retry=True)
-            reply = api.wait_for("chat.postMessage", sent, timeout=reply_timeout, where=where)[sent - 1]
+            reply = api.wait_in_channel("chat.postMessage", channel, sent, timeout=reply_timeout)[sent - 1]
             with tally.lock:
                 tally.result.reply_seconds.append(time.perf_counter() - t0)
             if text == "skicka":
@@ -141,12 +166,14 @@ def _simulate_user(user: str, offset: int, turns: int, workers: list, api: Stand
 
 def run_load(*, database_url: str, events: int = 1000, users: int = 100, retry_share: float = 0.10,
              workers: int = 2, seed: int = 11, reply_timeout: float = 60.0, workdir: Path | None = None,
-             think_s: tuple[float, float] = (0.0, 0.0)) -> LoadResult:
+             think_s: tuple[float, float] = (0.0, 0.0), latency: float = 0.2, fault_share: float = 0.05) -> LoadResult:
     """Drive `events` DM events from `users` reporters through `workers` bot processes. With no
-    think time every reporter sends the next message the moment the reply arrives (a stress test)."""
+    think time every reporter sends the next message the moment the reply arrives (a stress test).
+    `fault_share` of the Web API calls fail, half with 429 and half with 503."""
     workdir = workdir or Path(tempfile.mkdtemp(prefix="omsorgsbot-load-"))
     prepare_database(database_url)
-    api = StandIn(lifetime=3600).start()
+    api = StandIn(lifetime=3600, latency=latency, rate_limit_share=fault_share / 2,
+                  server_error_share=fault_share / 2, seed=seed).start()
     started = []
     tally = _Tally()
     try:
@@ -170,8 +197,10 @@ def run_load(*, database_url: str, events: int = 1000, users: int = 100, retry_s
                 except Exception as exc:  # a lost reply is a failure of the run, not of the driver
                     tally.result.problems.append(f"{name}: {exc}")
                     outcomes[name] = (0, 0)
-        api.settle(quiet=1.5, timeout=30)
         result = tally.result
+        _read_database(database_url, result)
+        _wait_for_alerts(api, result.severe_stored)
+        api.settle(quiet=1.5, timeout=30)
         result.dialogues_completed = sum(done for _, done in outcomes.values())
         result.warm_up_dialogues = sum(done for _, done in warm_up.values())
         outcomes |= warm_up
@@ -179,7 +208,12 @@ def run_load(*, database_url: str, events: int = 1000, users: int = 100, retry_s
         replies_per_channel = Counter(c.params.get("channel") for c in api.made("chat.postMessage"))
         result.extra_replies = sum(max(0, replies_per_channel[dm_channel(name)] - sent)
                                    for name, (sent, _) in outcomes.items())
-        _read_database(database_url, result)
+        result.missing_replies = sum(max(0, sent - replies_per_channel[dm_channel(name)])
+                                     for name, (sent, _) in outcomes.items())
+        result.alerts_per_report = dict(Counter(
+            ref for c in api.made("chat.postMessage") if c.params.get("channel") == dm_channel(MAS_USER)
+            for ref in REFERENCE.findall(c.params.get("text", ""))[:1]))
+        result.faulted_calls = len([c for c in api.calls if c.status == 429 or c.status >= 500])
         result.worker_peak_rss_mb = max(worker.peak_rss_mb() for worker in started)
         return result
     finally:
@@ -188,11 +222,22 @@ def run_load(*, database_url: str, events: int = 1000, users: int = 100, retry_s
         api.stop()
 
 
+def _wait_for_alerts(api: StandIn, severe: int) -> None:
+    """The outbox sends alerts after the reports are saved, with backoff when Slack refuses."""
+    if severe:
+        try:
+            api.wait_in_channel("chat.postMessage", dm_channel(MAS_USER), severe, timeout=ALERT_WAIT_S)
+        except AssertionError:
+            pass  # counted as lost alerts in the result
+
+
 def _read_database(database_url: str, result: LoadResult) -> None:
     engine = make_engine(database_url)
     try:
         with session_scope(engine) as session:
             result.reports_stored = session.exec(select(func.count()).select_from(Report)).one()
+            result.severe_stored = session.exec(select(func.count()).select_from(Report)
+                                                .where(Report.severe.is_(True))).one()  # type: ignore[attr-defined]
             result.distinct_references = session.exec(select(func.count(func.distinct(Report.reference)))).one()
             rows = session.exec(select(Person.platform_user_id, func.count(Report.id))
                                 .join(Report, Report.reporter_id == Person.id)

@@ -21,30 +21,40 @@ from slack_sdk.signature import SignatureVerifier
 
 from storage.database import make_engine, session_scope, upgrade_schema
 from storage.models import UnitCreate
+from storage.people import set_role
 from storage.units import create_unit, get_unit_by_name
-from storage.vocabulary import UnitType
+from storage.vocabulary import Role, UnitType
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "bench-signing-secret-0123456789ab"
 UNITS = [("Solgården", UnitType.SARSKILT_BOENDE), ("Björkhagen", UnitType.SARSKILT_BOENDE),
          ("Hemtjänst Norr", UnitType.HEMTJANST)]
 # A whole report in one message, then "skicka": two turns, as a quick reporter on a phone does it.
+# Every time is yesterday's, so no text is in the future whatever hour the run starts ("i morse"
+# at half past midnight would be, and the bot would rightly ask again).
 REPORT_TEXTS = [
-    "brukare på Solgården ramlade i natt, ingen skada, ssk kontaktad",
-    "bru på Björkhagen hittad på golvet i badrummet i morse, ingen skada, hjälpte upp",
+    "brukare på Solgården ramlade i går kväll, ingen skada, ssk kontaktad",
+    "bru på Björkhagen hittad på golvet i badrummet i går morse, ingen skada, hjälpte upp",
     "kvällsmedicinen gavs inte till bru på Hemtjänst Norr i går kväll, ingen skada, ssk informerad",
 ]
+# Severe events: saving one queues an immediate alert to the MAS (the outbox worker sends it).
+SEVERE_TEXTS = [
+    "brukare på Solgården föll i går kväll och bröt höften, ambulans kom, ssk kontaktad",
+    "brukare på Hemtjänst Norr fick dubbel dos insulin i går kväll, allvarlig skada, ambulans kom",
+]
+MAS_USER = "U-mas-last"
 _ids = itertools.count(1)
 
 
 def prepare_database(database_url: str) -> None:
-    """Schema and the units the simulated reporters name."""
+    """Schema, the units the simulated reporters name, and a MAS to alert."""
     engine = make_engine(database_url)
     upgrade_schema(engine)
     with session_scope(engine) as session:
         for name, kind in UNITS:
             if get_unit_by_name(session=session, name=name) is None:
                 create_unit(session=session, unit_in=UnitCreate(name=name, type=kind, aliases=[]))
+        set_role(session=session, platform_user_id=MAS_USER, role=Role.MAS)
     engine.dispose()
 
 
@@ -140,12 +150,6 @@ def post_signed(address: tuple[str, int], body: str, *, retry_num: int | None = 
 def dm_channel(user: str) -> str:
     """The DM channel the stand-in's conversations.open gives for `user`."""
     return f"D{user}"
-
-
-def replies_to(user: str):
-    """Matches the stand-in's chat.postMessage calls that answer `user` in their DM."""
-    channel = dm_channel(user)
-    return lambda call: call.params.get("channel") == channel
 
 
 def percentile(values: list[float], share: float) -> float:

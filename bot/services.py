@@ -46,4 +46,5 @@ def build_services(settings: Settings, engine: Engine, notifier: Notifier) -> Bo
         mas_user_ids=list(settings.mas_user_ids),
         sas_user_ids=list(settings.sas_user_ids),
         indicators_file=settings.indicators_file,
+        admin_user_ids=list(settings.admin_user_ids),
     )

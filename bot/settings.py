@@ -27,8 +27,12 @@ class Settings(BaseSettings):
     indicators_file: Path = PROJECT_ROOT / "knowledge" / "indikatorer.toml"
     retention_file: Path = Field(default=PROJECT_ROOT / "knowledge" / "gallring.toml",
                                  description="gallring: days per kind of record (the document plan)")
-    mas_user_ids: list[str] = Field(default_factory=list, description="Slack user ids of the MAS")
-    sas_user_ids: list[str] = Field(default_factory=list, description="Slack user ids of the SAS")
+    mas_user_ids: list[str] = Field(default_factory=list,
+                                    description="Slack user ids of the MAS, while no one has the role mas")
+    sas_user_ids: list[str] = Field(default_factory=list,
+                                    description="Slack user ids of the SAS, while no one has the role sas")
+    admin_user_ids: list[str] = Field(default_factory=list, description=(
+        "Slack user ids told when a message cannot be delivered, while no one has the role admin"))
     digest_cron: str = "0 7 * * mon"
     digest_channel: str | None = None
     log_level: str = "INFO"

@@ -8,6 +8,7 @@ from dataclasses import replace
 from sqlalchemy.exc import SQLAlchemyError
 
 from intents.choice_matching import clean
+from intents.delivery import deliver_after_turn
 from intents.help_text import help_text
 from intents.indicator_answers import answer_indicator
 from intents.messages import ChannelKind, IncomingMessage, Reply, without_control_characters
@@ -22,7 +23,9 @@ from intents.turn import BotServices, Turn
 from nlp_models.units.matcher import UnitEntry
 from storage.database import session_scope
 from storage.drafts import load_draft
+from storage.models import ConversationDraft
 from storage.people import get_or_create_person
+from storage.processed_events import claim_in_session
 from storage.units import list_units, units_signature
 
 log = logging.getLogger(__name__)
@@ -32,6 +35,13 @@ DATABASE_DOWN = ("Jag kommer inte åt databasen just nu. Det du redan har berät
 MOVE_TO_DIRECT = ("Det här låter som en rapport. Rapporter tar vi i ett direktmeddelande, så att inget känsligt "
                   "hamnar i kanalen – jag har skrivit till dig där.")
 PUBLIC_STATISTICS = "Statistik och rapporter visar jag bara i ett direktmeddelande. Skriv till mig där!"
+STALE_CHOICE = ("Den här knappen hör till en rapport som redan är skickad eller avbruten, så jag gjorde ingenting. "
+                "Svara på min senaste fråga i stället.")
+
+
+def draft_binding(draft: ConversationDraft | None) -> str | None:
+    """What a reply's choices are bound to: this draft in this revision (None: no conversation state)."""
+    return f"{draft.id}:{draft.revision}" if draft is not None else None
 
 
 class DialogueEngine:
@@ -39,31 +49,54 @@ class DialogueEngine:
         self.services = services
         self._units_seen: tuple[int, int] | None = None
 
-    def refresh_units(self, session) -> None:
-        """Units live in the database: pick up units added since the last message."""
+    def refresh_units(self, session) -> bool:
+        """Units live in the database: pick up units added since the last message (True if any were)."""
         signature = units_signature(session=session)
-        if signature != self._units_seen:
-            self.services.nlu.set_units(UnitEntry(u.name, tuple(u.aliases)) for u in list_units(session=session))
-            self._units_seen = signature
+        if signature == self._units_seen:
+            return False
+        self.services.nlu.set_units(UnitEntry(u.name, tuple(u.aliases)) for u in list_units(session=session))
+        self._units_seen = signature
+        return True
 
     def handle(self, message: IncomingMessage) -> list[Reply]:
+        """The replies to one message; none for a message handled before (see `once_keys`)."""
         message = replace(message, text=without_control_characters(message.text))
+        # Understood before the transaction, so the database is not held while the NLU reads
+        # (SQLite has one writer at a time); read again below if the units changed meanwhile.
+        understood = self.services.nlu.understand(message.text, message.at) if self._units_seen else None
         try:
             with session_scope(self.services.engine) as session:
-                self.refresh_units(session)
+                if message.once_keys and not claim_in_session(session=session, keys=message.once_keys):
+                    return []
+                units_changed = self.refresh_units(session)
                 person = get_or_create_person(session=session, platform_user_id=message.user_id,
                                               display_name=message.display_name)
-                turn = Turn(message=message, session=session, person=person, services=self.services)
+                turn = Turn(message=message, session=session, person=person, services=self.services,
+                            _understanding=None if units_changed else understood)
+                if message.bound_to is not None and message.bound_to != self._binding(turn):
+                    return [Reply(STALE_CHOICE)]  # a button of an earlier state: touch nothing
                 replies = self._route(turn)
+                self._bind_choices(turn, replies)
         except SQLAlchemyError:
             log.exception("database error while handling a message")
             return [Reply(DATABASE_DOWN)]
-        for recipient, text in turn.outbox:
-            try:
-                self.services.notifier.send(recipient, text)
-            except Exception:  # a failed alert must not lose the saved report
-                log.exception("notification to %s failed", recipient)
+        if turn.outbox:  # queued in the turn's transaction, which has now committed
+            deliver_after_turn(self.services, message.at)
         return replies
+
+    @staticmethod
+    def _binding(turn: Turn) -> str | None:
+        return draft_binding(load_draft(session=turn.session, user_key=turn.message.user_id,
+                                        thread_key=turn.message.thread_key))
+
+    def _bind_choices(self, turn: Turn, replies: list[Reply]) -> None:
+        """Choices answer the conversation as it stands after this turn; a click on them later is
+        accepted only while it still stands so."""
+        if any(r.choices for r in replies):
+            binding = self._binding(turn)
+            for reply in replies:
+                if reply.choices:
+                    reply.bound_to = binding
 
     def _route(self, turn: Turn) -> list[Reply]:
         if turn.message.channel == ChannelKind.PUBLIC:

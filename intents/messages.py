@@ -31,6 +31,12 @@ class IncomingMessage:
     thread_key: str = ""
     source: str = "terminal"  # storage.vocabulary.Source value of the channel
     display_name: str = ""
+    # A clicked choice: the `bound_to` of the reply it belonged to. The engine refuses the click,
+    # and changes nothing, when the conversation has moved on since that reply.
+    bound_to: str | None = None
+    # The platform's ids for this delivery (event id, message id): a message delivered again is
+    # handled once; claimed in the same transaction as the turn, so a failed turn claims nothing.
+    once_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,3 +67,6 @@ class Reply:
     private: bool = False
     # Drawn as a small image where the channel can show one (Slack); the text says the same.
     chart: Chart | None = None
+    # Set by the engine on replies with choices: the conversation state (draft and revision) the
+    # choices belong to. A channel that shows buttons carries it back in `IncomingMessage.bound_to`.
+    bound_to: str | None = None

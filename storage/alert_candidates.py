@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, select
 
-from storage.models import Report, SentNotification, Unit
+from storage.models import Report, Unit
 from storage.report_counts import flagged
 
 
@@ -19,15 +19,3 @@ def serious_reports_reported_since(*, session: Session, since: datetime) -> list
         .order_by(Report.reported_at, Report.id)  # type: ignore[arg-type]
     ).all()
     return [(report, name) for report, name in rows]
-
-
-def sent_notification_keys(*, session: Session, keys: list[str]) -> set[str]:
-    if not keys:
-        return set()
-    rows = session.exec(select(SentNotification.key).where(SentNotification.key.in_(keys)))  # type: ignore[attr-defined]
-    return set(rows)
-
-
-def release_notification(*, session: Session, key: str) -> None:
-    """Forget a claimed notification whose delivery failed, so a later sweep tries again."""
-    session.exec(delete(SentNotification).where(SentNotification.key == key))  # type: ignore[arg-type]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +15,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+TURN_TIMEOUT_S = 30
 
 
 def normalise_url(url: str) -> str:
@@ -33,8 +36,12 @@ def make_engine(url: str) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True)
+        writer = _WriterTurns()
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin_immediate)
+        event.listen(engine, "begin", writer.begin)
+        event.listen(engine, "commit", writer.end)
+        event.listen(engine, "rollback", writer.end)
+        event.listen(engine.pool, "checkin", writer.end_of_pooled)
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
@@ -51,11 +58,41 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _sqlite_begin_immediate(connection) -> None:
+class _WriterTurns:
     """Take the write lock when a transaction begins. A transaction that first reads and then writes
     (a draft, a reference number) would otherwise fail at once with "database is locked" when
-    another one writes at the same time; this way it waits (busy_timeout) for its turn."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    another one writes at the same time; this way it waits for its turn.
+
+    Within one process the threads queue on a lock of our own: SQLite's busy handler polls with
+    sleeps that grow to 100 ms, so under load a waiting thread could lose its turn again and again
+    (seconds of waiting for milliseconds of work). Other processes still meet SQLite's busy_timeout."""
+
+    _HELD = "omsorgsbot_write_turn"
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def begin(self, connection) -> None:
+        if not self._lock.acquire(timeout=TURN_TIMEOUT_S):  # as SQLite's own busy_timeout would
+            raise sqlite3.OperationalError("database is locked")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            self._lock.release()
+            raise
+        connection.connection.info[self._HELD] = True
+
+    def _release(self, info: dict) -> None:
+        if info.pop(self._HELD, False):
+            self._lock.release()
+
+    def end(self, connection) -> None:
+        self._release(connection.connection.info)
+
+    def end_of_pooled(self, dbapi_connection, record) -> None:
+        """A connection returned to the pool never keeps the turn (e.g. after an error)."""
+        if record is not None:
+            self._release(record.info)
 
 
 def alembic_config(engine: Engine) -> Config:

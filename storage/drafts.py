@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from uuid import uuid4
 
 from sqlmodel import Session, select
 
@@ -27,6 +28,7 @@ def save_draft(
     else:
         draft.state = dict(state)  # a new object, so the JSON column is seen as changed
         draft.updated_at = at
+        draft.revision = uuid4().hex  # buttons shown for the earlier state no longer apply
     session.add(draft)
     session.flush()
     return draft

@@ -91,3 +91,9 @@ def managers_of(*, session: Session, unit_id: int) -> list[Person]:
         .where(PersonUnit.unit_id == unit_id, PersonUnit.relation == UnitRelation.MANAGER.value)
     )
     return list(session.exec(query))
+
+
+def user_ids_with_role(*, session: Session, role: Role) -> list[str]:
+    """Platform user ids of everyone with `role`, in a stable order."""
+    query = select(Person.platform_user_id).where(Person.role == Role(role).value).order_by(Person.id)
+    return list(session.exec(query))

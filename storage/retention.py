@@ -12,12 +12,14 @@ from storage.models import (
     AccessLogEntry,
     ConversationDraft,
     DigestRun,
+    OutboundMessage,
     ProcessedEvent,
     Report,
     ReportEvent,
     RetentionRun,
-    SentNotification,
 )
+from storage.outbox import FAILED as MESSAGE_FAILED
+from storage.outbox import SENT as MESSAGE_SENT
 from storage.vocabulary import ReportStatus
 
 DRAFTS, EVENTS, SENT, RUNS, ACCESS_LOG, REPORTS = (
@@ -34,8 +36,10 @@ def _targets(kind: str, cutoff: datetime) -> list[tuple[type, ColumnElement[bool
         return [(ConversationDraft, ConversationDraft.updated_at < cutoff)]
     if kind == EVENTS:
         return [(ProcessedEvent, ProcessedEvent.received_at < cutoff)]
-    if kind == SENT:
-        return [(SentNotification, SentNotification.sent_at < cutoff)]
+    if kind == SENT:  # the outbox's finished messages; waiting ones are never removed
+        finished_at = func.coalesce(OutboundMessage.sent_at, OutboundMessage.next_attempt_at)
+        return [(OutboundMessage, OutboundMessage.status.in_((MESSAGE_SENT, MESSAGE_FAILED))  # type: ignore[attr-defined]
+                 & (finished_at < cutoff))]
     if kind == RUNS:
         return [(DigestRun, DigestRun.claimed_at < cutoff), (RetentionRun, RetentionRun.claimed_at < cutoff)]
     if kind == ACCESS_LOG:
@@ -43,7 +47,7 @@ def _targets(kind: str, cutoff: datetime) -> list[tuple[type, ColumnElement[bool
     if kind == REPORTS:
         old = select(Report.id).where(_expired_reports(cutoff))
         return [(ReportEvent, ReportEvent.report_id.in_(old)),  # type: ignore[attr-defined]
-                (SentNotification, SentNotification.report_id.in_(old)),  # type: ignore[attr-defined]
+                (OutboundMessage, OutboundMessage.report_id.in_(old)),  # type: ignore[attr-defined]
                 (Report, _expired_reports(cutoff))]
     raise ValueError(f"unknown record kind {kind}")
 

@@ -17,6 +17,7 @@ class Role(StrEnum):
     SJUKSKOTERSKA = "sjuksköterska"
     CHEF = "chef"
     MAS = "mas"
+    SAS = "sas"  # socialt ansvarig samordnare: gets lex Sarah alerts
     ADMIN = "admin"
 
 
@@ -75,3 +76,14 @@ class UnitRelation(StrEnum):
 
 
 REFERENCE_PREFIX = {ReportKind.AVVIKELSE: "AV", ReportKind.SYNPUNKT: "SP"}
+
+
+class MessageKind(StrEnum):
+    """What an outbox message is (storage/outbox.py); any feature may queue its own kind."""
+
+    ALERT = "alert"
+    FEEDBACK = "feedback"
+    DIGEST = "digest"
+    REMINDER = "reminder"
+    ADMIN = "admin"  # to the administrators about the bot itself (e.g. a message that could not be sent)
+    REPLY = "reply"  # an answer to something done outside a conversation (e.g. the report form's receipt)

@@ -15,18 +15,15 @@ from storage.database import session_scope
 DIGEST_DIR = Path("data") / "sammanfattningar"
 
 
-def digest_sender_for(settings: Settings, out_dir: Path):
-    """Slack when configured and its sender exists (bot/slack/digest_sender.py), else the terminal."""
-    if settings.slack_configured:
-        try:
-            from bot.slack.digest_sender import slack_digest_sender  # type: ignore[import-not-found]
+def deliverer_for(settings: Settings, out_dir: Path):
+    """Slack when configured, else the terminal (texts printed, the chart written to a file)."""
+    if settings.slack_bot_token:
+        from bot.slack.outbox_sender import slack_delivery
 
-            return slack_digest_sender(settings)
-        except ImportError:
-            typer.echo("Slack kan inte skicka sammanfattningar ännu – jag skriver ut den här i stället.", err=True)
-    from bot.scheduling.digest_sender import TerminalDigestSender
+        return slack_delivery(settings)
+    from bot.scheduling.terminal_delivery import TerminalDelivery
 
-    return TerminalDigestSender(out_dir, write=typer.echo)
+    return TerminalDelivery(out_dir, write=typer.echo)
 
 
 def _today(value: str | None) -> date:
@@ -70,26 +67,38 @@ def _send(engine, settings: Settings, week, unit_ids, scope_name, out_dir: Path)
     from bot.scheduling.digest_audiences import Audience, mas_audience
     from bot.scheduling.digest_delivery import FAILED, SKIPPED, deliver_digest
     from bot.scheduling.digest_due import DueDigest
+    from intents.delivery import deliver_now
+    from storage.digest_runs import SENT, digest_message_prefix, get_digest_run, settle_digest_runs
     from storage.people import managers_of
     from storage.timestamps import utc_now
 
     if unit_ids is None:
-        audience = mas_audience(settings)
+        with session_scope(engine) as session:
+            audience = mas_audience(session=session, settings=settings)
     else:
         with session_scope(engine) as session:
             chefs = [p.platform_user_id for p in managers_of(session=session, unit_id=unit_ids[0])]
         audience = Audience(f"enhet:{scope_name}"[:120], tuple(chefs), unit_ids, scope_name)
     if not audience.recipients:
-        who = "MAS_USER_IDS eller DIGEST_CHANNEL" if unit_ids is None else f"en chef för {scope_name}"
+        who = "rollen mas, MAS_USER_IDS eller DIGEST_CHANNEL" if unit_ids is None else f"en chef för {scope_name}"
         typer.echo(f"Ingen mottagare: ange {who}. Inget skickades.", err=True)
         raise typer.Exit(1)
-    outcome = deliver_digest(engine=engine, settings=settings, sender=digest_sender_for(settings, out_dir),
-                             audience=audience, due=DueDigest(week, utc_now(), late=False), now=utc_now())
+    outcome = deliver_digest(engine=engine, settings=settings, audience=audience,
+                             due=DueDigest(week, utc_now(), late=False), now=utc_now())
     if outcome.result == SKIPPED:
         typer.echo(f"Sammanfattningen för {week.describe()} är redan skickad (eller skickas just nu).", err=True)
         raise typer.Exit(1)
     if outcome.result == FAILED:
         typer.echo(f"Det gick inte att skicka: {outcome.error}. Den skickas igen vid nästa körning.", err=True)
+        raise typer.Exit(1)
+    done = deliver_now(engine=engine, deliverer=deliverer_for(settings, out_dir), admins=settings.admin_user_ids,
+                       key_prefix=digest_message_prefix(week.label, audience.key))
+    with session_scope(engine) as session:
+        settle_digest_runs(session=session)
+        run = get_digest_run(session=session, week=week.label, audience=audience.key)
+    if run is None or run.status != SENT:
+        problems = "; ".join(done.problems) or "inte alla delar kom fram än"
+        typer.echo(f"Sammanfattningen är köad men inte helt skickad ({problems}). Boten försöker igen.", err=True)
         raise typer.Exit(1)
     typer.echo(f"Skickad till {', '.join(audience.recipients)}.", err=True)
 

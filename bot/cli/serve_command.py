@@ -1,11 +1,34 @@
-"""`omsorgsbot serve`: the Slack app, in Socket Mode or over HTTP."""
+"""`omsorgsbot serve`: the Slack app, in Socket Mode or over HTTP, with the outbox worker that sends
+the bot's own messages and (unless --utan-schema) the scheduler."""
 
 from __future__ import annotations
+
+import logging
 
 import typer
 
 from bot.database_setup import open_database
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+SWITCH_INTERVAL_S = 0.001
+NO_MAS = ("Varning: ingen MAS kan nås – ingen har rollen mas och MAS_USER_IDS är tom. Allvarliga händelser "
+          "larmas då till ingen. Ge MAS rollen: omsorgsbot users set-role <Slack-id> mas")
+
+
+def warn_if_no_mas(db, settings: Settings) -> bool:
+    """True (and a warning on the terminal and in the log) when no one would get an alert."""
+    from intents.immediate_alerts import role_holders
+    from storage.database import session_scope
+    from storage.vocabulary import Role
+
+    with session_scope(db) as session:
+        reachable = role_holders(session=session, role=Role.MAS, fallback=settings.mas_user_ids)
+    if reachable:
+        return False
+    log.warning(NO_MAS)
+    typer.echo(NO_MAS, err=True)
+    return True
 
 
 def serve_slack(http: bool = False, port: int | None = None, host: str = "0.0.0.0", with_scheduler: bool = True) -> None:
@@ -19,31 +42,35 @@ def serve_slack(http: bool = False, port: int | None = None, host: str = "0.0.0.
         typer.echo("SLACK_SIGNING_SECRET behövs i HTTP-läget (eller sätt SLACK_APP_TOKEN för Socket Mode).", err=True)
         raise typer.Exit(2)
 
-    from bot.slack.runner import build_slack_app
-
+    from bot.slack.runner import build_slack_bot
     from storage.processed_events import forget_events_before
 
+    import sys
+
+    # Acks answer on the request threads while a work thread runs a turn: switching threads more
+    # often than Python's default 5 ms keeps an ack from waiting behind it.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     db = open_database()
     forget_events_before(db)  # Slack redelivers for minutes; week-old idempotency keys can go
-    bolt_app, _ = build_slack_app(settings, db)
+    warn_if_no_mas(db, settings)
+    bot = build_slack_bot(settings, db).start()  # the outbox worker runs in every process
     scheduler = None
     if with_scheduler:
         from bot.scheduling.scheduler import start_scheduler
-        from bot.slack.digest_sender import SlackDigestSender
 
         # Weekly digest and alerts; safe in every worker, the database decides who sends.
-        scheduler = start_scheduler(settings, db, SlackDigestSender(bolt_app.client))
+        scheduler = start_scheduler(settings, db, wake=bot.worker.wake)
     try:
         if socket_mode:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
             typer.echo("Omsorgsbot är igång i Slack (Socket Mode). Avsluta med Ctrl+C.", err=True)
-            SocketModeHandler(bolt_app, settings.slack_app_token).start()
+            SocketModeHandler(bot.app, settings.slack_app_token).start()
             return
 
         from bot.slack.http_server import EVENTS_PATH, SlackHttpServer
 
-        server = SlackHttpServer(bolt_app, host=host, port=port if port is not None else settings.port)  # $PORT, else 3000
+        server = SlackHttpServer(bot.app, host=host, port=port if port is not None else settings.port)  # $PORT, else 3000
         typer.echo(f"Omsorgsbot lyssnar på http://{host}:{server.port}{EVENTS_PATH}. Avsluta med Ctrl+C.", err=True)
         try:
             server.serve_forever()
@@ -52,6 +79,7 @@ def serve_slack(http: bool = False, port: int | None = None, host: str = "0.0.0.
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=False)
+        bot.stop()
 
 
 def register(app: typer.Typer) -> None:

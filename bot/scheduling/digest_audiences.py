@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from bot.settings import Settings
+from intents.immediate_alerts import role_holders
 from storage.digest_recipients import chefs_with_units
+from storage.vocabulary import Role
 
 MAS_AUDIENCE = "mas"
 
@@ -20,8 +22,10 @@ class Audience:
     scope_name: str | None = None  # shown in the title; None for the whole municipality
 
 
-def mas_audience(settings: Settings) -> Audience:
-    recipients = list(settings.mas_user_ids) + ([settings.digest_channel] if settings.digest_channel else [])
+def mas_audience(*, session: Session, settings: Settings) -> Audience:
+    """Everyone with the role mas (MAS_USER_IDS while no one has it) and DIGEST_CHANNEL."""
+    recipients = role_holders(session=session, role=Role.MAS, fallback=settings.mas_user_ids)
+    recipients += [settings.digest_channel] if settings.digest_channel else []
     return Audience(MAS_AUDIENCE, tuple(dict.fromkeys(recipients)))
 
 
@@ -33,7 +37,7 @@ def chef_audiences(*, session: Session) -> list[Audience]:
 
 def digest_audiences(*, session: Session, settings: Settings) -> list[Audience]:
     """The MAS audience when it has recipients, then the chefs' when `digest_to_chefs` is on."""
-    audiences = [a for a in [mas_audience(settings)] if a.recipients]
+    audiences = [a for a in [mas_audience(session=session, settings=settings)] if a.recipients]
     if getattr(settings, "digest_to_chefs", False):
         audiences += chef_audiences(session=session)
     return audiences

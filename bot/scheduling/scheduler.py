@@ -1,6 +1,9 @@
 """The clock of `omsorgsbot serve`: the weekly digest on the settings' cron (Europe/Stockholm),
-and every few minutes a sweep that sends unsent alerts and any digest that is due but unsent
-(missed while the bot was down, or failed). Safe to run in several processes at once."""
+and every few minutes a sweep that queues missing alerts and any digest that is due but not queued
+(missed while the bot was down, or failed). The jobs only queue messages in the outbox; the outbox
+worker (bot/scheduling/outbox_worker.py) sends them. Safe to run in several processes at once.
+
+Each job is one `scheduler.add_job` line below; add new jobs the same way."""
 
 from __future__ import annotations
 
@@ -14,10 +17,10 @@ from sqlalchemy.engine import Engine
 
 from bot.retention.schedule import add_nightly_retention
 from bot.scheduling.alert_sweep import sweep_alerts
-from bot.scheduling.digest_delivery import deliver_due_digests, process_name
+from bot.scheduling.digest_delivery import deliver_due_digests
 from bot.scheduling.digest_due import digest_trigger
-from bot.scheduling.digest_sender import DigestSender
 from bot.settings import Settings
+from intents.delivery import process_name
 from storage.timestamps import STOCKHOLM, utc_now
 
 log = logging.getLogger(__name__)
@@ -36,18 +39,20 @@ def _guarded(job: Callable[[], object], name: str) -> Callable[[], None]:
 
 
 def start_scheduler(
-    settings: Settings, engine: Engine, sender: DigestSender, *,
+    settings: Settings, engine: Engine, *, wake: Callable[[], None] = lambda: None,
     clock: Callable[[], datetime] = utc_now, sweep_minutes: float = SWEEP_MINUTES,
     claimed_by: str | None = None,
 ) -> BackgroundScheduler:
-    """Start and return a BackgroundScheduler (call `.shutdown()` when the bot stops)."""
+    """Start and return a BackgroundScheduler (call `.shutdown()` when the bot stops). `wake` tells
+    the outbox worker that a job queued messages."""
     claimed_by = claimed_by or process_name()
 
     def digests() -> None:
-        deliver_due_digests(engine=engine, settings=settings, sender=sender, now=clock(), claimed_by=claimed_by)
+        deliver_due_digests(engine=engine, settings=settings, now=clock(), claimed_by=claimed_by)
+        wake()
 
     def sweep() -> None:
-        sweep_alerts(engine=engine, settings=settings, sender=sender, now=clock())
+        sweep_alerts(engine=engine, settings=settings, now=clock())
         digests()  # catches up after downtime and retries failures
 
     scheduler = BackgroundScheduler(timezone=STOCKHOLM)

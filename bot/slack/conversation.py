@@ -8,7 +8,9 @@ import re
 from slack_sdk import WebClient
 
 from bot.slack.blocks import render_reply, render_text
+from bot.slack.direct_channels import DirectChannels
 from bot.slack.notifier import post_direct
+from bot.slack.posting import post_message
 from intents.messages import Chart, ChannelKind, Reply
 
 log = logging.getLogger(__name__)
@@ -42,13 +44,14 @@ def without_mention(slack_text: str | None, bot_user_id: str | None) -> str:
     return text.strip()
 
 
-def channel_kind(channel_id: str | None, channel_type: str | None = None) -> ChannelKind:
-    if channel_type == "im" or channel_type == "directmessage" or (channel_id or "").startswith("D"):
-        return ChannelKind.DIRECT
-    return ChannelKind.PUBLIC
+def channel_kind(channel_type: str | None) -> ChannelKind:
+    """A conversation with the bot alone is direct: `im` in events, `directmessage` in interactions
+    inside the bot's DM (the only DM where the bot posts). Anything else is shared with others.
+    A slash command's `directmessage` may be a DM between two people: see listeners/commands."""
+    return ChannelKind.DIRECT if channel_type in ("im", "directmessage") else ChannelKind.PUBLIC
 
 
-def post_replies(client: WebClient, *, channel: str, user_id: str, replies: list[Reply],
+def post_replies(client: WebClient, channels: DirectChannels, *, channel: str, user_id: str, replies: list[Reply],
                  public: bool = False, thread_ts: str | None = None) -> None:
     """Each reply as one message; in a channel private ones are ephemeral, and a report moves to a DM."""
     for reply in replies:
@@ -56,12 +59,11 @@ def post_replies(client: WebClient, *, channel: str, user_id: str, replies: list
         if public and reply.private:
             client.chat_postEphemeral(channel=channel, user=user_id, **message.as_kwargs())
         else:
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-                                    **message.as_kwargs())
+            post_message(client, channel=channel, message=message, thread_ts=thread_ts)
         if reply.chart is not None and not (public and reply.private):
             upload_chart(client, channel=channel, chart=reply.chart, thread_ts=thread_ts)
         if public and reply.move_to_direct:
-            post_direct(client, user_id, render_text(MOVED_TO_DIRECT))
+            post_direct(channels, user_id, render_text(MOVED_TO_DIRECT))
 
 
 def upload_chart(client: WebClient, *, channel: str, chart: Chart, thread_ts: str | None = None) -> None:

@@ -3,6 +3,7 @@ MAS: this week by area, severe reports and indicators off target."""
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import datetime, timedelta
 
@@ -36,11 +37,34 @@ from storage.vocabulary import ReportStatus, Role, UnitRelation
 
 log = logging.getLogger(__name__)
 
-NEW_REPORT_ACTION = "home_new_report"
+NEW_REPORT_ACTIONS = {"avvikelse": "home_new_avvikelse", "synpunkt": "home_new_synpunkt"}  # unique per block
 ASSESS_ACTION = "home_start_assessment"
 MAX_LISTED = 10
 STATUS_TEXT = {"ny": "ny – inte hanterad ännu", "utreds": "utreds", "åtgärdad": "åtgärdad", "avslutad": "avslutad"}
-ROLE_TEXT = {"personal": "personal", "sjuksköterska": "sjuksköterska", "chef": "chef", "mas": "MAS", "admin": "admin"}
+ROLE_TEXT = {"personal": "personal", "sjuksköterska": "sjuksköterska", "chef": "chef", "mas": "MAS", "sas": "SAS",
+             "admin": "admin"}
+STALE_REPORT = ("Rapporten {reference} har ändrats sedan fliken visades, så jag gjorde ingenting. "
+                "Fliken är uppdaterad – titta igen.")
+
+
+def report_version(report: Report) -> str:
+    """What a button on the Home tab is bound to: the report as it was when the tab was drawn."""
+    return report.updated_at.isoformat()
+
+
+def assess_value(report: Report) -> str:
+    return json.dumps({"r": report.reference, "v": report_version(report)}, separators=(",", ":"))
+
+
+def read_assess_value(raw: str) -> tuple[str, str | None]:
+    """(reference, version); a bare reference (a tab drawn before versions) has none."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return raw, None
+    if isinstance(data, dict) and isinstance(data.get("r"), str):
+        return data["r"], data.get("v") if isinstance(data.get("v"), str) else None
+    return raw, None
 
 
 def _button(label: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
@@ -93,7 +117,7 @@ def _chef_blocks(session: Session, person: Person, now: datetime) -> list[Block]
     for report in reports:
         blocks.append(SectionBlock(
             text=section(_report_line(report, names.get(report.unit_id), now)).text,
-            accessory=_button("Börja utreda", ASSESS_ACTION, report.reference),
+            accessory=_button("Börja utreda", ASSESS_ACTION, assess_value(report)),
         ))
     return blocks
 
@@ -150,8 +174,8 @@ def home_view(session: Session, person: Person, now: datetime) -> dict:
         section("*Hej!* Här rapporterar du avvikelser och synpunkter och ser hur det går med dem. "
                 "Du kan också skriva till mig under fliken Meddelanden."),
         ActionsBlock(block_id="new_report", elements=[
-            _button("Ny avvikelse", NEW_REPORT_ACTION, "avvikelse", style="primary"),
-            _button("Ny synpunkt", NEW_REPORT_ACTION, "synpunkt"),
+            _button("Ny avvikelse", NEW_REPORT_ACTIONS["avvikelse"], "avvikelse", style="primary"),
+            _button("Ny synpunkt", NEW_REPORT_ACTIONS["synpunkt"], "synpunkt"),
         ]),
         DividerBlock(),
     ]
@@ -178,8 +202,10 @@ def publish_home(client: WebClient, deps: SlackDeps, user_id: str) -> None:
     client.views_publish(user_id=user_id, view=view)
 
 
-def start_assessment(deps: SlackDeps, user_id: str, reference: str) -> str | None:
-    """A chef marks a new report in one of their units as under investigation; a problem text if not allowed."""
+def start_assessment(deps: SlackDeps, user_id: str, value: str) -> str | None:
+    """A chef marks a new report in one of their units as under investigation; a problem text if not
+    allowed, or if the report changed since the button was drawn (then nothing is touched)."""
+    reference, version = read_assess_value(value)
     now = deps.clock()
     with session_scope(deps.db) as session:
         person = get_or_create_person(session=session, platform_user_id=user_id)
@@ -189,6 +215,8 @@ def start_assessment(deps: SlackDeps, user_id: str, reference: str) -> str | Non
             person.role == Role.CHEF.value and report.unit_id in managed))
         if not allowed:  # the same words whether it does not exist or is another unit's
             return f"Jag hittar ingen rapport {reference} bland dem du kan hantera."
+        if version is not None and version != report_version(report):
+            return STALE_REPORT.format(reference=reference)
         update_report(session=session, report=report, changes=ReportUpdate(status=ReportStatus.UTREDS),
                       actor_id=person.id, now=now)
     return None

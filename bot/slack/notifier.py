@@ -1,31 +1,25 @@
-"""Notifications from the core (alerts, feedback, digests) as Slack direct messages."""
+"""Direct messages to one person: in the bot's own DM channel with them (cached), posted once."""
 
 from __future__ import annotations
-
-import logging
 
 from slack_sdk import WebClient
 
 from bot.slack.blocks import SlackMessage, render_text
-
-log = logging.getLogger(__name__)
-
-
-def open_direct_channel(client: WebClient, user_id: str) -> str:
-    response = client.conversations_open(users=user_id)
-    return response["channel"]["id"]
+from bot.slack.direct_channels import DirectChannels
+from bot.slack.posting import Posted, post_message
 
 
-def post_direct(client: WebClient, user_id: str, message: SlackMessage) -> None:
-    channel = open_direct_channel(client, user_id)
-    client.chat_postMessage(channel=channel, unfurl_links=False, unfurl_media=False, **message.as_kwargs())
+def post_direct(channels: DirectChannels, user_id: str, message: SlackMessage) -> Posted:
+    return post_message(channels.client, channel=channels.channel_for(user_id), message=message)
 
 
 class SlackNotifier:
-    """`intents.notifier.Notifier` for Slack: conversations.open, then chat.postMessage."""
+    """`intents.notifier.Notifier` for Slack. The bot's own messages go through the outbox worker
+    (bot/slack/outbox_sender.py); this is for callers that must send at once."""
 
-    def __init__(self, client: WebClient) -> None:
+    def __init__(self, client: WebClient, channels: DirectChannels | None = None) -> None:
         self.client = client
+        self.channels = channels or DirectChannels(client)
 
     def send(self, user_id: str, text: str) -> None:
-        post_direct(self.client, user_id, render_text(text))
+        post_direct(self.channels, user_id, render_text(text))

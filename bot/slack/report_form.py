@@ -1,5 +1,7 @@
-"""The report modal behind /avvikelse and /synpunkt: prefilled by the NLU, validated per field in
-Swedish, and saved exactly like the chat flow (a `ReportDraft` through `submission.submit`)."""
+"""The report modal behind /avvikelse, /synpunkt and the message shortcut: prefilled by the NLU,
+validated per field in Swedish, and saved exactly like the chat flow (a `ReportDraft` through
+`submission.submit`). The confirmation to the reporter is queued in the outbox in the report's own
+transaction, like the alerts: the form is answered without waiting for any Web API call."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from sqlmodel import Session
 
 from bot.slack.blocks import context, cut
 from bot.slack.deps import SlackDeps
+from intents.delivery import deliver_after_turn
 from intents.messages import IncomingMessage, Reply, without_control_characters
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.questions import AREA_LABELS, CONSEQUENCE_CHOICES, CONTACT_CHOICES, GIVER_CHOICES
@@ -34,7 +37,7 @@ from storage.database import session_scope
 from storage.people import get_or_create_person, units_of
 from storage.processed_events import claim_in_session
 from storage.units import list_units
-from storage.vocabulary import UnitRelation
+from storage.vocabulary import MessageKind, UnitRelation
 
 log = logging.getLogger(__name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -289,8 +292,13 @@ class Saved:
     masked: bool = False
 
 
+def receipt_text(reply: Reply, masked: bool) -> str:
+    return f"{MASKED_NOTE}\n\n{reply.text}" if masked else reply.text
+
+
 def save_form(deps: SlackDeps, user_id: str, form: FormValues, now: datetime, submission_key: str) -> Saved:
-    """A validated form as a report, through the same `submit` as the chat flow; alerts after commit."""
+    """A validated form as a report, through the same `submit` as the chat flow. The receipt and any
+    alerts are queued with the report and delivered once it has committed."""
     analysis = deps.services.nlu.understand(form.description, now).report
     action = form.immediate_action
     if action:
@@ -326,9 +334,8 @@ def save_form(deps: SlackDeps, user_id: str, form: FormValues, now: datetime, su
         if reply is None:
             session.rollback()  # the claim goes too, so the user can submit again
             return Saved(reply=None)
-    for recipient, text in turn.outbox:
-        try:
-            deps.services.notifier.send(recipient, text)
-        except Exception:  # a failed alert must not lose the saved report
-            log.exception("notification to %s failed", recipient)
-    return Saved(reply=reply, masked=bool(analysis.masked_kinds))
+        masked = bool(analysis.masked_kinds)
+        turn.notify(kind=MessageKind.REPLY, recipient=user_id, text=receipt_text(reply, masked),
+                    dedupe_key=f"reply:{submission_key}")
+    deliver_after_turn(deps.services, now)
+    return Saved(reply=reply, masked=masked)

@@ -11,7 +11,7 @@ import logging
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from intents.immediate_alerts import alert_key, alert_recipients, alert_text, needs_alert
+from intents.immediate_alerts import alert_notice, queue_alerts
 from intents.messages import Reply
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.questions import CONTACT_NOTICE
@@ -19,7 +19,6 @@ from intents.routines.library import Routine
 from intents.turn import Turn
 from nlp_models.reports.synpunkt_details import is_praise
 from storage.models import ReportCreate
-from storage.notifications import claim_notification
 from storage.reports import create_report, link_reports
 from storage.units import get_or_create_unit
 from storage.vocabulary import Area, Consequence, ReportKind, Source
@@ -104,20 +103,18 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
     except SQLAlchemyError:
         log.exception("saving a report failed")
         return None
-    _alert(turn, report, unit.name)
-    text = _thanks(draft, report.reference)
+    alerted = _alert(turn, report, unit.name)
+    text = _thanks(draft, report.reference) + alerted
     if linked:
         text += f" Den är kopplad till {', '.join(linked)}."
     return Reply(text + _next_steps(turn, draft))
 
 
-def _alert(turn: Turn, report, unit_name: str) -> None:
-    """Severe reports go to the MAS at once; lex Sarah candidates also to the unit's chef and the SAS."""
-    if not needs_alert(report):
-        return
-    text = alert_text(report, unit_name, turn.now)
-    for recipient in alert_recipients(session=turn.session, report=report, mas_user_ids=turn.services.mas_user_ids,
-                                      sas_user_ids=turn.services.sas_user_ids):
-        if claim_notification(session=turn.session, key=alert_key(report.reference, recipient), recipient=recipient,
-                              report_id=report.id):
-            turn.outbox.append((recipient, text))
+def _alert(turn: Turn, report, unit_name: str) -> str:
+    """Severe reports go to the MAS at once; lex Sarah candidates also to the SAS and the unit's chef.
+    Queued in the report's transaction; returns what the reporter is told about it."""
+    recipients, queued = queue_alerts(session=turn.session, report=report, unit_name=unit_name, now=turn.now,
+                                      mas_user_ids=turn.services.mas_user_ids,
+                                      sas_user_ids=turn.services.sas_user_ids)
+    turn.outbox.extend(queued)
+    return alert_notice(recipients)

@@ -61,7 +61,7 @@ def fields(draft: ReportDraft, now: datetime) -> list[tuple[str, str]]:
     if draft.severe or draft.lex_sarah or draft.lex_maria:
         flags = [name for name, on in (("allvarlig händelse", draft.severe), ("möjlig lex Sarah", draft.lex_sarah),
                                        ("möjlig lex Maria", draft.lex_maria)) if on]
-        lines.append(("Flaggad som", f"{', '.join(flags)} (MAS får veta direkt; det är människor som bedömer)"))
+        lines.append(("Flaggad som", f"{', '.join(flags)} (det är människor som bedömer)"))
     return lines
 
 

@@ -1,8 +1,9 @@
 """Telling the reporter what came of their report, automatically and once per event.
 
 Events: an action (åtgärd) is written, the status becomes åtgärdad or avslutad, or återkoppling
-text is written. The message goes into `turn.outbox` (sent after commit); each event claims a
-send-once key `feedback:{reference}:{field}:{hash of value}`, so repeating an update sends nothing.
+text is written. The message is queued in the outbox in the update's transaction (`Turn.notify`,
+sent after commit); its dedupe key lists the events it tells of, `feedback:{reference}:{field}:{hash
+of value},…`, so repeating an update sends nothing and only new events make a new message.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from intents.report_handling.report_text import short_date
 from intents.turn import Turn
 from nlp_models.text.normalize import fold
 from storage.models import Report
-from storage.notifications import claim_notification
+from storage.outbox import keys_with_prefix
 from storage.report_queries import ReportInContext
-from storage.vocabulary import ReportStatus, Role
+from storage.vocabulary import MessageKind, ReportStatus, Role
 
 _DONE_STATUSES = (ReportStatus.ATGARDAD.value, ReportStatus.AVSLUTAD.value)
 _FROM = {Role.CHEF.value: "din chef", Role.MAS.value: "MAS"}
@@ -42,9 +43,20 @@ def feedback_events(report: Report, changed: list[str]) -> list[tuple[str, str]]
     return events
 
 
-def feedback_key(reference: str, field: str, value: str) -> str:
+def event_key(field: str, value: str) -> str:
     digest = hashlib.sha256(" ".join(fold(value).split()).encode()).hexdigest()[:16]
-    return f"feedback:{reference}:{field}:{digest}"
+    return f"{field}:{digest}"  # as in the keys before the outbox, so those still count
+
+
+def feedback_key(reference: str, event_keys: list[str]) -> str:
+    return f"feedback:{reference}:{','.join(event_keys)}"
+
+
+def told_events(turn: Turn, reference: str) -> set[str]:
+    """The events the reporter has been (or is being) told of: read from the queued messages' keys."""
+    prefix = f"feedback:{reference}:"
+    return {event for key in keys_with_prefix(session=turn.session, prefix=prefix)
+            for event in key[len(prefix):].split(",")}
 
 
 def _sentence(text: str) -> str:
@@ -82,10 +94,11 @@ def send_feedback(turn: Turn, found: ReportInContext, changed: list[str]) -> Fee
         return FeedbackOutcome.NO_REPORTER
     if report.reporter_id == turn.person.id:
         return FeedbackOutcome.OWN_REPORT
-    fresh = {field for field, value in events
-             if claim_notification(session=turn.session, key=feedback_key(report.reference, field, value),
-                                   recipient=recipient, report_id=report.id)}
+    told = told_events(turn, report.reference)
+    fresh = {field: event_key(field, value) for field, value in events if event_key(field, value) not in told}
     if not fresh:
         return FeedbackOutcome.ALREADY_SENT
-    turn.outbox.append((recipient, feedback_message(found, fresh, handler_role=turn.person.role, now=turn.now)))
+    turn.notify(kind=MessageKind.FEEDBACK, recipient=recipient,
+                text=feedback_message(found, set(fresh), handler_role=turn.person.role, now=turn.now),
+                dedupe_key=feedback_key(report.reference, sorted(fresh.values())), report_id=report.id)
     return FeedbackOutcome.SENT

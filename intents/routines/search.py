@@ -109,6 +109,9 @@ def _time_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in _TIME_WORDS.split())
 
 
+SIMILARITY_CACHE_SIZE = 20_000  # distinct words; a few MB at most
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     raw: str  # folded word as typed
@@ -167,6 +170,7 @@ class RoutineSearch:
         for term, count in document_frequency.items():
             self._terms[term].idf = math.log(1 + n / count)
         self._fallback_texts = [fold(f"{r.title} {' '.join(r.keywords)}") for r in self.routines]
+        self._similarity_cache: dict[Token, dict[str, float]] = {}
 
     def _index_routine(self, routine: Routine) -> _Indexed:
         weights: dict[str, float] = {}
@@ -240,12 +244,18 @@ class RoutineSearch:
         return chosen
 
     def _similarities(self, token: Token) -> dict[str, float]:
-        """How well `token` matches each known term (terms that do not match are left out)."""
+        """How well `token` matches each known term (terms that do not match are left out).
+        The index never changes, so each word is compared once; reports reuse most words."""
+        cached = self._similarity_cache.get(token)
+        if cached is not None:
+            return cached
         sims: dict[str, float] = {}
         for term in self._terms.values():
             sim = _similarity(token, term)
             if sim > 0:
                 sims[term.stem] = sim
+        if len(self._similarity_cache) < SIMILARITY_CACHE_SIZE:
+            self._similarity_cache[token] = sims
         return sims
 
 

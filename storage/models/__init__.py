@@ -4,7 +4,7 @@ from storage.models.access_log import AccessLogEntry
 from storage.models.conversation import ConversationDraft
 from storage.models.digest_run import DigestRun
 from storage.models.indicator import IndicatorDefinition, IndicatorValue
-from storage.models.notification import SentNotification
+from storage.models.outbound_message import OutboundMessage
 from storage.models.person import Person, PersonCreate, PersonUnit
 from storage.models.platform_event import ProcessedEvent
 from storage.models.reference_counter import ReferenceCounter
@@ -19,6 +19,7 @@ __all__ = [
     "DigestRun",
     "IndicatorDefinition",
     "IndicatorValue",
+    "OutboundMessage",
     "Person",
     "PersonCreate",
     "PersonUnit",
@@ -29,7 +30,6 @@ __all__ = [
     "ReportEvent",
     "ReportUpdate",
     "RetentionRun",
-    "SentNotification",
     "Unit",
     "UnitCreate",
 ]

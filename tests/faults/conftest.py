@@ -17,7 +17,7 @@ from intents.messages import ChannelKind, IncomingMessage, Reply
 from intents.notifier import RecordingNotifier
 from storage.database import make_engine
 from tests.conftest import start_test_server
-from tests.slack.conftest import SlackHarness, seeded, services_on, start_slack
+from tests.slack.conftest import SlackHarness, seeded, services_on, start_slack, stop_slack
 from tests.support.postgres_server import PostgresServer
 
 NOW = datetime.fromisoformat("2026-03-10T14:00:00+01:00")
@@ -94,21 +94,20 @@ def pg_dialogue(pg_db, shared_nlu, routine_library) -> Dialogue:
 @pytest.fixture
 def slack_on_postgres(pg_db, shared_nlu, routine_library) -> Iterator[SlackHarness]:
     """The real Bolt app over HTTP, like tests/slack, but on the module's own PostgreSQL server."""
-    harness, api, server = start_slack(pg_db, shared_nlu, routine_library)
+    harness, _, _ = start_slack(pg_db, shared_nlu, routine_library)
     try:
         yield harness
     finally:
-        server.stop()
-        api.stop()
+        stop_slack(harness)
 
 
 @pytest.fixture
 def slack_on_sqlite(tmp_path, shared_nlu, routine_library) -> Iterator[SlackHarness]:
     db = seeded(make_engine(f"sqlite:///{tmp_path / 'slack.db'}"))
-    harness, api, server = start_slack(db, shared_nlu, routine_library)
+    harness, _, _ = start_slack(db, shared_nlu, routine_library)
     try:
         yield harness
+        assert harness.api.refused() == [], "Slack would have refused these payloads"
     finally:
-        server.stop()
-        api.stop()
+        stop_slack(harness)
         db.dispose()

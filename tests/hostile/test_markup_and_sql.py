@@ -80,17 +80,22 @@ def test_slack_markup_i_rapporten_visas_bokstavligt_overallt(slack_on_sqlite):
         assert call.params.get("unfurl_links") in (False, "false", "0", 0), "länkar i svar ska aldrig vecklas ut"
 
 
-def test_markup_i_veckosammanfattning_och_larm_via_digest_sender_visas_bokstavligt(slack_on_sqlite):
-    from bot.slack.digest_sender import SlackDigestSender
+def test_markup_i_veckosammanfattning_och_larm_via_utkorgen_visas_bokstavligt(slack_on_sqlite):
+    from storage.outbox import enqueue_message
 
     slack = slack_on_sqlite
-    sender = SlackDigestSender(slack.deps.services.notifier.client)
-    sender.send_text("U-mas", "Vecka 10: <!channel> <@U123> <https://evil.example|klicka>")
-    sender.send_text("C-digest", "<!here> enhet <#C1|allmänt>")
+    with session_scope(slack.db) as session:
+        enqueue_message(session=session, kind="digest", recipient="U-mas", dedupe_key="t1", now=NOW,
+                        text="Vecka 10: <!channel> <@U123> <https://evil.example|klicka> *fet* ```kod")
+        enqueue_message(session=session, kind="digest", recipient="C-digest", dedupe_key="t2", now=NOW,
+                        text="<!here> enhet <#C1|allmänt>")
+    slack.deps.services.wake_delivery()
     calls = slack.api.wait_for("chat.postMessage", 2)
     for call in calls:
         assert_literal(call)
-    assert "&lt;!channel&gt;" in calls[0].params["text"] and "&lt;!here&gt;" in calls[1].params["text"]
+        assert not any(c in t for t in shown(call) for c in "*`")  # no bold, no code block
+    by_channel = {c.params["channel"]: c.params["text"] for c in calls}
+    assert "&lt;!channel&gt;" in by_channel["DU-mas"] and "&lt;!here&gt;" in by_channel["C-digest"]
 
 
 SQL_LIKE = [

@@ -15,9 +15,9 @@ from bot.settings import PROJECT_ROOT
 from storage.access_log import log_access
 from storage.database import make_engine, session_scope
 from storage.drafts import save_draft
-from storage.models import (AccessLogEntry, ConversationDraft, ProcessedEvent, Report, ReportCreate, ReportEvent,
-                            RetentionRun, SentNotification)
-from storage.notifications import claim_notification
+from storage.models import (AccessLogEntry, ConversationDraft, OutboundMessage, ProcessedEvent, Report, ReportCreate,
+                            ReportEvent, RetentionRun)
+from storage.outbox import enqueue_message, mark_sent
 from storage.reports import create_report
 from storage.timestamps import STOCKHOLM
 from storage.units import get_or_create_unit
@@ -42,8 +42,11 @@ def seed(engine) -> dict[str, int]:
                 kind=ReportKind.AVVIKELSE, unit_id=unit.id, occurred_at=NOW - timedelta(days=500), description=name))
             if closed_days_ago is not None:
                 report.status, report.closed_at = "avslutad", NOW - timedelta(days=closed_days_ago)
-            claim_notification(session=session, key=f"alert:{report.reference}:U-mas", recipient="U-mas",
-                               report_id=report.id)
+            alert = enqueue_message(session=session, kind="alert", recipient="U-mas", text="larm",
+                                    dedupe_key=f"alert:{report.reference}:U-mas", report_id=report.id,
+                                    now=NOW - timedelta(days=1))
+            session.flush()
+            mark_sent(session=session, message_id=alert.id, now=NOW - timedelta(days=1))
             ids[name] = report.id
     return ids
 
@@ -78,8 +81,22 @@ def test_plan_med_rapporter_tar_bara_avslutade_aldre_rapporter_med_historik(engi
         remaining = {r.id for r in session.exec(select(Report))}
         assert remaining == {ids["closed_recently"], ids["open"]}
         assert {e.report_id for e in session.exec(select(ReportEvent))} == remaining
-        assert {n.report_id for n in session.exec(select(SentNotification))} == remaining
+        assert {n.report_id for n in session.exec(select(OutboundMessage))} == remaining
     assert kept(engine, AccessLogEntry) == 0
+
+
+def test_utkorgens_skickade_meddelanden_gallras_men_aldrig_de_som_vantar(engine):
+    with session_scope(engine) as session:
+        for key, status in (("old-sent", "sent"), ("old-failed", "failed"), ("old-waiting", "pending")):
+            message = enqueue_message(session=session, kind="alert", recipient="U-mas", text="larm", dedupe_key=key,
+                                      now=NOW - timedelta(days=400))
+            session.flush()
+            message.status, message.sent_at = status, NOW - timedelta(days=400) if status == "sent" else None
+        enqueue_message(session=session, kind="alert", recipient="U-mas", text="larm", dedupe_key="new", now=NOW)
+    outcome = run_retention(engine=engine, plan=RetentionPlan.defaults(), now=NOW)
+    assert "2 skickade meddelanden (äldre än 365 dagar)" in outcome.text()
+    with session_scope(engine) as session:
+        assert sorted(m.dedupe_key for m in session.exec(select(OutboundMessage))) == ["new", "old-waiting"]
 
 
 @pytest.mark.parametrize("content, problem", [
@@ -131,14 +148,13 @@ def test_gallra_kommandot_med_dry_run(cli):
 
 
 def test_schemat_i_serve_har_en_nattlig_gallring(sqlite_url):
-    from bot.scheduling.digest_sender import RecordingDigestSender
     from bot.scheduling.scheduler import start_scheduler
     from bot.settings import Settings
     from storage.database import upgrade_schema
 
     engine = make_engine(sqlite_url)
     upgrade_schema(engine)
-    scheduler = start_scheduler(Settings(mas_user_ids=[]), engine, RecordingDigestSender(), sweep_minutes=60)
+    scheduler = start_scheduler(Settings(mas_user_ids=[]), engine, sweep_minutes=60)
     try:
         job = scheduler.get_job("nightly-retention")
         assert job is not None and (job.next_run_time.hour, job.next_run_time.minute) == (3, 30)

@@ -1,7 +1,9 @@
-"""The real Bolt app over real HTTP on 127.0.0.1, talking to a Web API stand-in that records calls.
+"""The real Bolt app over real HTTP on 127.0.0.1, talking to a strict Web API stand-in that records
+calls (tests/slack/stand_in.py), with the outbox worker running as in `omsorgsbot serve`.
 
 Requests are signed like Slack signs them (slack_sdk's SignatureVerifier), sent with http.client,
-and everything the bot says is read back from the stand-in — no client method is mocked.
+and everything the bot says is read back from the stand-in — no client method is mocked. Every
+request's ack time is kept, and every payload the bot sends is checked as Slack checks it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import json
 import socket
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -23,11 +25,11 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.settings import Settings
-from bot.slack.app_factory import create_app, make_web_client
 from bot.slack.deps import SlackDeps
 from bot.slack.http_server import SlackHttpServer
-from bot.slack.notifier import SlackNotifier
-from intents.engine import DialogueEngine
+from bot.slack.runner import SlackBot, build_slack_bot
+from intents.delivery import Backoff
+from intents.notifier import RecordingNotifier
 from intents.routines.search import RoutineSearch
 from intents.turn import BotServices
 from storage.database import make_engine, session_scope, upgrade_schema
@@ -49,10 +51,14 @@ def sign(body: str, timestamp: int | None = None, secret: str = SECRET) -> dict[
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature or ""}
 
 
+ACK_LIMIT_S = 1.0  # well inside Slack's three seconds
+
+
 @dataclass
 class Response:
     status: int
     text: str
+    seconds: float = 0.0  # from sending the request until the ack arrived
 
     def json(self) -> Any:
         return json.loads(self.text)
@@ -64,6 +70,8 @@ class SlackHarness:
     api: StandIn
     db: Any
     deps: SlackDeps
+    bot: SlackBot | None = None
+    acks: list[float] = field(default_factory=list)
 
     # ---- raw HTTP ----
 
@@ -78,12 +86,20 @@ class SlackHarness:
         url = urlsplit(self.server.url)
         conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
         try:
+            started = time.perf_counter()
             conn.request(method, path, body=body.encode("utf-8") if isinstance(body, str) else body,
                          headers=all_headers)
             response = conn.getresponse()
-            return Response(response.status, response.read().decode("utf-8", "replace"))
+            answer = Response(response.status, response.read().decode("utf-8", "replace"),
+                              time.perf_counter() - started)
+            self.acks.append(answer.seconds)
+            return answer
         finally:
             conn.close()
+
+    def trigger(self) -> str:
+        """A trigger_id as Slack hands it out with an interaction: valid for three seconds from now."""
+        return self.api.issue_trigger(f"trigger-{next(_ids)}")
 
     def raw(self, request: bytes) -> bytes:
         """Send bytes as they are (for requests http.client will not make) and return the reply up
@@ -117,10 +133,11 @@ class SlackHarness:
     def dm(self, text: str, user: str = "U-usk", **kwargs: Any) -> Response:
         return self.event(self.dm_event(text, user), **kwargs)
 
-    def command(self, command: str, text: str = "", user: str = "U-usk", channel_id: str = "C-general") -> Response:
-        form = {"token": "legacy", "team_id": "T1", "channel_id": channel_id, "channel_name": "allmant",
+    def command(self, command: str, text: str = "", user: str = "U-usk", channel_id: str = "C-general",
+                channel_name: str = "allmant") -> Response:
+        form = {"token": "legacy", "team_id": "T1", "channel_id": channel_id, "channel_name": channel_name,
                 "user_id": user, "user_name": "anna", "command": command, "text": text, "api_app_id": "A1",
-                "trigger_id": f"trigger-{next(_ids)}", "response_url": f"{self.api.base_url}/respond/{next(_ids)}"}
+                "trigger_id": self.trigger(), "response_url": f"{self.api.base_url}/respond/{next(_ids)}"}
         return self.post(urlencode(form), "application/x-www-form-urlencoded")
 
     def interact(self, payload: dict[str, Any]) -> Response:
@@ -141,7 +158,7 @@ class SlackHarness:
                         "channel": {"id": channel, "name": "directmessage"},
                         "message": {"type": "message", "text": posted.params.get("text", ""), "blocks": blocks,
                                     "ts": "1773147600.000001"},
-                        "trigger_id": f"trigger-{next(_ids)}",
+                        "trigger_id": self.trigger(),
                         "response_url": f"{self.api.base_url}/respond/{next(_ids)}",
                         "actions": [{**element, "block_id": block.get("block_id"),
                                      "action_ts": f"{NOW.timestamp():.6f}"}],
@@ -150,7 +167,7 @@ class SlackHarness:
 
     def submit_view(self, view: dict[str, Any], values: dict[str, dict[str, Any]], user: str = "U-usk") -> Response:
         state = {"values": {block: {"value": value} for block, value in values.items()}}
-        return self.interact({"type": "view_submission", "user": {"id": user}, "trigger_id": f"t-{next(_ids)}",
+        return self.interact({"type": "view_submission", "user": {"id": user}, "trigger_id": self.trigger(),
                               "view": {**view, "id": "V-form", "hash": f"h{next(_ids)}", "state": state}})
 
     # ---- reading what the bot did ----
@@ -172,23 +189,34 @@ def seeded(db: Engine) -> Engine:
 
 def services_on(db: Engine, nlu, routines, notifier) -> BotServices:
     return BotServices(engine=db, nlu=nlu, routines=routines, routine_search=RoutineSearch(routines.routines),
-                       notifier=notifier, mas_user_ids=["U-mas"], sas_user_ids=[])
+                       notifier=notifier, mas_user_ids=["U-mas"], sas_user_ids=[], admin_user_ids=["U-admin"])
 
 
-def start_slack(db: Engine, nlu, routines) -> tuple[SlackHarness, StandIn, SlackHttpServer]:
-    """The real Bolt app on `db`, served over HTTP and talking to a fresh Web API stand-in."""
-    api = StandIn().start()
+TEST_BACKOFF = Backoff(base_s=0.2, cap_s=1.0, max_attempts=6)
+
+
+def start_slack(db: Engine, nlu, routines, api: StandIn | None = None,
+                clock=lambda: NOW) -> tuple[SlackHarness, StandIn, SlackHttpServer]:
+    """The real Bolt app on `db` with its outbox worker, served over HTTP and talking to a Web API
+    stand-in (a fresh one unless given). Stop it with `stop_slack`."""
+    api = api or StandIn().start()
     try:
         settings = Settings(_env_file=None, slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                            slack_api_url=api.api_url, slack_app_token=None)
-        client = make_web_client(settings)
-        deps = SlackDeps(dialogue=DialogueEngine(services_on(db, nlu, routines, SlackNotifier(client))),
-                         clock=lambda: NOW)
-        server = SlackHttpServer(create_app(settings, deps, client), host="127.0.0.1", port=0).start()
+                            slack_api_url=api.api_url, slack_app_token=None, admin_user_ids=["U-admin"])
+        bot = build_slack_bot(settings, db, services=services_on(db, nlu, routines, RecordingNotifier()),
+                              clock=clock, backoff=TEST_BACKOFF, poll_s=0.2).start()
+        server = SlackHttpServer(bot.app, host="127.0.0.1", port=0).start()
     except BaseException:
         api.stop()
         raise
-    return SlackHarness(server, api, db, deps), api, server
+    return SlackHarness(server, api, db, bot.deps, bot), api, server
+
+
+def stop_slack(harness: SlackHarness) -> None:
+    harness.server.stop()
+    if harness.bot is not None:
+        harness.bot.stop()
+    harness.api.stop()
 
 
 @pytest.fixture
@@ -197,7 +225,7 @@ def slack(tmp_path, shared_nlu, routine_library):
     harness, api, server = start_slack(db, shared_nlu, routine_library)
     try:
         yield harness
+        assert harness.api.refused() == [], "Slack would have refused these payloads"
     finally:
-        server.stop()
-        api.stop()
+        stop_slack(harness)
         db.dispose()

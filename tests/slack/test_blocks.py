@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.slack.blocks import cut, escape, render_reply, split_text
 from bot.slack.conversation import incoming_text
 from intents.messages import Choice, Reply
@@ -47,3 +49,41 @@ def test_empty_text_still_has_a_top_level_text():
 def test_split_text_keeps_everything_short():
     pieces = split_text("x" * 7000)
     assert all(len(p) <= 3000 for p in pieces) and "".join(pieces) == "x" * 7000
+
+
+# ---- generated: any text a person writes is shown literally, and every reply is a payload Slack takes
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.slack.slack_rules import message_problems  # noqa: E402
+
+WORDS = ["brukare", "bru", "föll", "på", "golvet", "Solgården", "kl", "22", "ssk", "kontaktad", "ingen", "skada",
+         "MAS_USER_IDS", "AV-2026-00042", "2*3", "ca~5", "e-post", "fick", "fel", "dos"]
+MARKUP = ["*", "_", "~", "`", "```", ">", "&", "<", "<!here>", "<@U123>", "<https://x.se|klicka>", "\n> ", "\n",
+          ":warning:", "**", "__", "~~"]
+LOOK_ALIKES = "\u2217\u02cd\u223c\u02cb\u203a"  # what the formatting characters are shown as
+typed = st.text(st.characters(blacklist_characters=LOOK_ALIKES, blacklist_categories=("Cs",)), max_size=4)
+mixed = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKUP), typed), max_size=40).map(
+    lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
+FORMATTING = re.compile(r"(?:^|[^0-9A-Za-zÅÄÖåäöÉé])[*_~]|[*_~](?:$|[^0-9A-Za-zÅÄÖåäöÉé])|`|^\s*&gt;", re.MULTILINE)
+LIVE = re.compile(r"<[!@#]|<https?:")
+UNDO = str.maketrans(dict(zip(LOOK_ALIKES, "*_~`>")))
+
+
+def mrkdwn_texts(message) -> list[str]:
+    return [message.text] + [b["text"]["text"] for b in message.blocks if b["type"] == "section"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=mixed, choices=st.lists(st.text(min_size=1, max_size=90), max_size=7))
+def test_vad_som_helst_visas_bokstavligt_och_godtas_av_slack(words, choices):
+    message = render_reply(Reply(words, [Choice(c, c) for c in choices], bound_to="7:abc"))
+    assert message_problems({"text": message.text, "blocks": message.blocks}) == []
+    for shown in mrkdwn_texts(message):
+        assert not FORMATTING.search(shown), shown
+        assert not LIVE.search(shown), shown
+    body = "\n".join(b["text"]["text"] for b in message.blocks if b["type"] == "section")
+    if len(words.strip()) < 2000:  # not cut: what is shown reads back as exactly what was written
+        literal = body.translate(UNDO).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        assert re.sub(r"\s+", " ", literal).strip() == re.sub(r"\s+", " ", words).strip()

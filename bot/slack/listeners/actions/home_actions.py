@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.slack.blocks import render_text
@@ -14,19 +14,17 @@ from bot.slack.listeners.commands.report_commands import open_report_form
 from bot.slack.notifier import post_direct
 
 
-def new_report_callback(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+def new_report_callback(body: dict[str, Any], action: dict[str, Any], client: WebClient,
                         context: BoltContext) -> None:
-    ack()
     kind = "synpunkt" if action.get("value") == "synpunkt" else "avvikelse"
     open_report_form(client, deps_of(context), trigger_id=body["trigger_id"], user_id=body["user"]["id"], kind=kind)
 
 
-def start_assessment_callback(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+def start_assessment_callback(body: dict[str, Any], action: dict[str, Any], client: WebClient,
                               context: BoltContext) -> None:
-    ack()
     deps = deps_of(context)
     user_id = body["user"]["id"]
     problem = start_assessment(deps, user_id, str(action.get("value", "")))
     if problem:
-        post_direct(client, user_id, render_text(problem))
+        post_direct(deps.channels, user_id, render_text(problem))
     publish_home(client, deps, user_id)

@@ -1,4 +1,4 @@
-"""A direct message to the bot: one turn of the dialogue engine."""
+"""A direct message to the bot: one turn of the dialogue engine (after the ack)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,9 @@ from slack_sdk import WebClient
 
 from bot.slack.conversation import incoming_text, post_replies
 from bot.slack.deps import deps_of
-from bot.slack.idempotency import delivery_keys, first_delivery
+from bot.slack.idempotency import delivery_keys
+from bot.slack.message_shapes import answer, is_person_writing
 from intents.messages import ChannelKind, IncomingMessage
-
-
-def is_person_writing(event: dict[str, Any]) -> bool:
-    """Bot messages, edits, deletions, joins and every other subtype are not a person talking to us."""
-    return not event.get("subtype") and not event.get("bot_id") and bool(event.get("user"))
 
 
 def direct_message_callback(event: dict[str, Any], body: dict[str, Any], client: WebClient,
@@ -25,11 +21,12 @@ def direct_message_callback(event: dict[str, Any], body: dict[str, Any], client:
     if event.get("user") == context.bot_user_id:
         return
     deps = deps_of(context)
-    if not first_delivery(deps.db, delivery_keys(body)):
-        return
-    message = IncomingMessage(user_id=event["user"], text=incoming_text(event.get("text")),
-                              at=deps.moment(event.get("ts")), channel=ChannelKind.DIRECT, source="slack")
-    with deps.user_lock(event["user"]):
-        replies = deps.dialogue.handle(message)
-        post_replies(client, channel=event["channel"], user_id=event["user"], replies=replies,
-                     thread_ts=event.get("thread_ts"))
+    user_id, channel = event["user"], event["channel"]
+    deps.channels.remember(user_id, channel)  # message.im reaches the bot only from its own DMs
+    message = IncomingMessage(user_id=user_id, text=incoming_text(event.get("text")), at=deps.moment(event.get("ts")),
+                              channel=ChannelKind.DIRECT, source="slack", once_keys=tuple(delivery_keys(body)))
+    with deps.user_lock(user_id):
+        replies = answer(deps, message, event)
+        if replies is not None:
+            post_replies(client, deps.channels, channel=channel, user_id=user_id, replies=replies,
+                         thread_ts=event.get("thread_ts"))
