@@ -35,7 +35,7 @@ def _answer(turn: Turn, request: StatisticsRequest) -> CountAnswer:
         request = replace(request, flt=replace(request.flt, flag=flag))
     if focus == "trend":  # a trend question is grouped per month (SCHEMA.md)
         return answer_trend(turn, request)
-    if question.compared_periods:
+    if question.compared_periods and focus != "year_over_year":
         return answer_named_periods(turn, request)
     if question.group_by is None and focus in _BY_FOCUS:
         return _BY_FOCUS[focus](turn, request)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from intents.swedish_dates import MONTHS
 from nlp_models.times.calendar_math import add_months, month_period, quarter_period, week_of, year_period
 from nlp_models.times.expressions import Period, describe_period
 
@@ -37,8 +38,12 @@ def calendar_unit(period: Period) -> tuple[str, Period] | None:
     """("year" | "quarter" | "month" | "week", the whole unit) when the period starts where a calendar
     unit starts and ends inside it; None for any other span."""
     start = period.start
-    for unit, whole in (("year", year_period(start.year)), ("quarter", _quarter_of(start)),
-                        ("month", month_period(start.year, start.month)), ("week", week_of(start))):
+    units = (("year", year_period(start.year)), ("quarter", _quarter_of(start)),
+             ("month", month_period(start.year, start.month)), ("week", week_of(start)))
+    exact = [(unit, whole) for unit, whole in units if whole == period]  # "första kvartalet" is a quarter
+    if exact:
+        return exact[0]
+    for unit, whole in units:  # the largest unit it begins ("i år" up to today is the year so far)
         if whole.start == start and period.end <= whole.end:
             return unit, whole
     return None
@@ -136,4 +141,8 @@ def describe_bucket(bucket: Period, group: str) -> str:
         whole = _quarter_of(bucket.start)
         name = f"kvartal {(bucket.start.month - 1) // 3 + 1} {bucket.start.year}"
         return name if bucket == whole else f"{name} ({describe_period(bucket)})"
+    if group == "month" and bucket == month_period(bucket.start.year, bucket.start.month):
+        return f"{MONTHS[bucket.start.month - 1]} {bucket.start.year}"
+    if group == "week" and bucket == week_of(bucket.start):
+        return f"vecka {bucket.start.isocalendar().week} {bucket.start.isocalendar().year}"
     return describe_period(bucket)

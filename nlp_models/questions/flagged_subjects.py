@@ -14,6 +14,9 @@ from nlp_models.text.normalize import fold
 from nlp_models.text.rule_files import rules_path
 
 
+_ATTRIBUTE = re.compile(r"\ballvarlig\w*\s+(?=lex)")
+
+
 @dataclass(frozen=True)
 class FlaggedSubjects:
     subjects: tuple[str, ...]  # "lex_sarah", "lex_maria", "severe", in the order of the rule file
@@ -40,7 +43,8 @@ def flagged_subjects(text: str) -> FlaggedSubjects:
     folded = fold(text)
     subject_rules, stage_rules = _rules()
     found = [name for name, pattern in subject_rules if pattern.search(folded)]
-    if "severe" in found and len(found) > 1:
-        found.remove("severe")
+    if "severe" in found and len(found) > 1 and not any(
+            name == "severe" and pattern.search(_ATTRIBUTE.sub("", folded)) for name, pattern in subject_rules):
+        found.remove("severe")  # "allvarliga lex maria": an attribute, not a subject of its own
     stage = next((name for name, pattern in stage_rules if pattern.search(folded)), None) if found else None
     return FlaggedSubjects(tuple(found), stage)
