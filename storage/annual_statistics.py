@@ -20,12 +20,16 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     return first, last
 
 
-def monthly_counts(*, session: Session, year: int, kind: str, unit_ids: list[int] | None = None) -> list[int]:
-    """Reports of a kind per month of the year (January first)."""
+def monthly_counts(*, session: Session, year: int, kind: str, unit_ids: list[int] | None = None,
+                   last_day: date | None = None) -> list[int]:
+    """Reports of a kind per month of the year (January first), up to `last_day` (later months: 0)."""
     counts = []
     for month in range(1, 13):
         start, end = month_bounds(year, month)
-        counts.append(count_reports(session=session, flt=CountFilter(kind=kind, unit_ids=unit_ids, start=start, end=end)))
+        if last_day is not None:
+            end = min(end, last_day)
+        counts.append(count_reports(session=session, flt=CountFilter(kind=kind, unit_ids=unit_ids, start=start,
+                                                                     end=end)) if start <= end else 0)
     return counts
 
 

@@ -89,8 +89,10 @@ def counted_period(period: Period, today: date) -> CountedPeriod:
         if counted.end < whole.end:  # not over yet: the same days of the one before
             if name == "year":
                 before = Period(earlier.start, shift_years(counted.end, -1))
-            else:
-                before = Period(earlier.start, min(earlier.end, earlier.start + (counted.end - counted.start)))
+            elif name == "week":
+                before = Period(earlier.start, counted.end - timedelta(days=7))
+            else:  # the same day of the month, one month or one quarter back
+                before = Period(earlier.start, min(earlier.end, add_months(counted.end, -3 if name == "quarter" else -1)))
             words = f"{describe_period(counted)} ({_SO_FAR[name]})"
             return CountedPeriod(counted, words, before, f"samma dagar {_BEFORE[name]}", True)
         if counted == whole:

@@ -14,7 +14,6 @@ from intents.statistics.wording import and_list
 from intents.turn import Turn
 from nlp_models.questions.parser import QuestionParse
 from nlp_models.questions.statistics_focus import unit_mention
-from nlp_models.times.expressions import Period
 from storage.drafts import save_draft
 from storage.report_counts import CountFilter
 from storage.units import get_unit_by_name
@@ -73,8 +72,6 @@ def resolve_request(turn: Turn, question: QuestionParse, can_clarify: bool) -> S
     else:
         unit_ids, where = list(scope.unit_ids), f" på dina enheter ({', '.join(scope.unit_names)})"
     period = question.period
-    if period is not None and period.start <= turn.now.date() < period.end:  # nothing has happened after today
-        period = Period(period.start, turn.now.date())
     areas = question.compared_areas if question.group_by == "area" else ()
     flt = CountFilter(kind=question.kind, area=question.area, unit_ids=unit_ids,
                       start=period.start if period else None, end=period.end if period else None, areas=areas)

@@ -6,25 +6,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import insert
 
 from intents.statistics.comparisons import how_sure, two_sided_p
-from storage.database import session_scope
-from storage.models import Report
-from storage.timestamps import STOCKHOLM
-from storage.units import get_unit_by_name
-
-_serial = iter(range(1, 1_000_000))
+from tests.support.report_rows import add_report
 
 
 def add(conversation, unit: str, area: str, when: str, **fields) -> None:
-    moment = datetime.fromisoformat(when).replace(tzinfo=STOCKHOLM)
-    with session_scope(conversation.db) as session:
-        unit_id = get_unit_by_name(session=session, name=unit).id
-        session.execute(insert(Report), [{
-            "reference": f"T-{next(_serial)}", "kind": fields.pop("kind", "avvikelse"), "area": area,
-            "secondary_areas": [], "unit_id": unit_id, "occurred_at": moment,
-            "reported_at": fields.pop("reported_at", moment), "description": "x", "updated_at": moment, **fields}])
+    add_report(conversation.db, unit, area, when, **fields)
 
 
 def mas(conversation, text: str) -> str:
