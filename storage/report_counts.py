@@ -27,6 +27,7 @@ class CountFilter:
     end: date | None = None
     flag: Flag | None = None  # only severe reports, or lex Sarah / lex Maria candidates, or any of them
     areas: tuple[str, ...] = ()  # several areas ("jämför fall och läkemedel"); empty: `area` decides
+    reported_until: datetime | None = None  # leave out reports that came in later (a list being paged)
 
     def between(self, start: date | None, end: date | None) -> "CountFilter":
         """The same filter over another period."""
@@ -45,7 +46,15 @@ def flag_condition(flag: Flag):
     return severe | Report.lex_sarah_candidate.is_(True) | Report.lex_maria_candidate.is_(True)  # type: ignore[attr-defined]
 
 
-def _where(query, flt: CountFilter):
+def not_duplicate():
+    """SQL condition: not marked as a duplicate of an earlier report. Every count uses it: the same
+    event reported twice is counted once."""
+    return Report.duplicate_of_id.is_(None)  # type: ignore[union-attr]
+
+
+def _where(query, flt: CountFilter, *, duplicates: bool = False):
+    """The filter's conditions; duplicates are left out unless `duplicates` (then only they count)."""
+    query = query.where(Report.duplicate_of_id.is_not(None) if duplicates else not_duplicate())  # type: ignore[union-attr]
     if flt.kind:
         query = query.where(Report.kind == flt.kind)
     if flt.area:
@@ -59,11 +68,18 @@ def _where(query, flt: CountFilter):
         query = query.where(Report.occurred_at >= lo, Report.occurred_at < hi)
     if flt.flag is not None:
         query = query.where(flag_condition(Flag(flt.flag)))
+    if flt.reported_until is not None:
+        query = query.where(Report.reported_at <= flt.reported_until)
     return query
 
 
 def count_reports(*, session: Session, flt: CountFilter) -> int:
     return session.exec(_where(select(func.count()).select_from(Report), flt)).one()
+
+
+def count_duplicates(*, session: Session, flt: CountFilter) -> int:
+    """Reports in the filter marked as duplicates: left out of every count, and said so."""
+    return session.exec(_where(select(func.count()).select_from(Report), flt, duplicates=True)).one()
 
 
 def count_by_unit(*, session: Session, flt: CountFilter) -> list[tuple[str, int]]:
@@ -106,13 +122,15 @@ def oldest_unassessed(*, session: Session, flt: CountFilter) -> datetime | None:
     return first
 
 
+def without_feedback():
+    """SQL condition: handled (an action, or åtgärdad or avslutad) but the reporter has had no återkoppling."""
+    return Report.feedback.is_(None) & (  # type: ignore[union-attr]
+        Report.action.is_not(None) | Report.status.in_(["åtgärdad", "avslutad"]))  # type: ignore[union-attr]
+
+
 def count_without_feedback(*, session: Session, flt: CountFilter) -> int:
     """Avvikelser with an action or closed, whose reporter has had no återkoppling."""
-    query = _where(select(func.count()).select_from(Report), flt).where(
-        Report.feedback.is_(None),  # type: ignore[union-attr]
-        (Report.action.is_not(None)) | (Report.status == "avslutad"),  # type: ignore[union-attr]
-    )
-    return session.exec(query).one()
+    return session.exec(_where(select(func.count()).select_from(Report), flt).where(without_feedback())).one()
 
 
 def flagged():

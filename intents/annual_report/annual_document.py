@@ -192,7 +192,8 @@ def build_annual_document(f: AnnualFigures) -> AnnualDocument:
 
     return AnnualDocument(
         title=f"Avvikelser och synpunkter {y}{' (hittills)' if f.partial else ''} – statistik till kvalitetsberättelsen",
-        intro=[period_words(f) + " Underlaget är rapporterna i omsorgsboten; beskrivningarna är avidentifierade.",
-               SKR_NOTE],
+        intro=[period_words(f) + " Underlaget är rapporterna i omsorgsboten; beskrivningarna är avidentifierade. "
+               "Rapporter som markerats som dubbletter (samma händelse rapporterad igen) räknas inte: "
+               f"{number(f.duplicates.this_year)} ({before_name}: {number(f.duplicates.last_year)}).", SKR_NOTE],
         sections=[summary, areas, units, months, synpunkter, lex, handled],
     )

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from storage.annual_statistics import Completeness, closure_days, count_flagged, monthly_counts, processing_completeness
-from storage.report_counts import CountFilter, count_by_area, count_by_unit, count_reports, earliest_occurrence
+from storage.report_counts import (CountFilter, count_by_area, count_by_unit, count_duplicates, count_reports,
+                                   earliest_occurrence)
 from storage.timestamps import to_stockholm, utc_now
 from storage.vocabulary import Area, ReportKind
 
@@ -48,6 +49,7 @@ class AnnualFigures:
     median_days_to_closure: float | None
     median_days_last_year: float | None
     closures_with_date: int  # avvikelser with a recorded closure time this year
+    duplicates: Row = Row("Dubbletter", 0, 0)  # reports marked as the same event as an earlier one: not counted
 
     @property
     def partial(self) -> bool:
@@ -130,4 +132,6 @@ def build_annual_figures(*, session: Session, year: int, today: date | None = No
         median_days_to_closure=_median(closures),
         median_days_last_year=_median(closure_days(session=session, flt=before(AVVIKELSE))),
         closures_with_date=len(closures),
+        duplicates=Row("Dubbletter", count_duplicates(session=session, flt=now()),
+                       count_duplicates(session=session, flt=before())),
     )

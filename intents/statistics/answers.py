@@ -12,21 +12,41 @@ from intents.statistics.flagged import answer_flagged
 from intents.statistics.largest import answer_largest
 from intents.statistics.open_reports import answer_open
 from intents.statistics.request import StatisticsRequest, resolve_request
+from intents.statistics.stage_time_answer import answer_stage_times
 from intents.statistics.trends import answer_trend
 from intents.statistics.year_over_year import answer_year_over_year
 from intents.turn import Turn
 from nlp_models.questions.flagged_subjects import flagged_subjects
 from nlp_models.questions.parser import QuestionParse
 from nlp_models.questions.statistics_focus import statistics_focus
+from storage.report_counts import count_duplicates
 from storage.vocabulary import Flag
 
-_BY_FOCUS = {"year_over_year": answer_year_over_year, "trend": answer_trend, "open": answer_open,
-             "largest": answer_largest}
+
+def _stage_times(turn: Turn, request: StatisticsRequest) -> CountAnswer:
+    lines, revealed = answer_stage_times(turn, request)
+    return CountAnswer(lines, revealed)
 
 
-def _answer(turn: Turn, request: StatisticsRequest) -> CountAnswer:
+_BY_FOCUS = {"stage_times": _stage_times, "year_over_year": answer_year_over_year, "trend": answer_trend,
+             "open": answer_open, "largest": answer_largest}
+
+
+def duplicates_note(turn: Turn, request: StatisticsRequest) -> list[str]:
+    """Every count leaves out reports marked as duplicates; the answer says how many were left out."""
+    n = count_duplicates(session=turn.session, flt=request.flt)
+    if not n:
+        return []
+    if n == 1:
+        return ["1 rapport markerad som dubblett av en tidigare rapport är inte medräknad."]
+    return [f"{n} rapporter markerade som dubbletter av tidigare rapporter är inte medräknade."]
+
+
+def _answer(turn: Turn, request: StatisticsRequest) -> CountAnswer | list[Reply]:
     question = request.question
     focus = statistics_focus(turn.text)
+    if focus == "stage_times":
+        return _stage_times(turn, request)
     subjects = flagged_subjects(turn.text)
     if subjects.subjects:
         if question.group_by is None and focus != "trend":
@@ -48,5 +68,12 @@ def answer_statistics(turn: Turn, question: QuestionParse | None = None, can_cla
     if not isinstance(request, StatisticsRequest):
         return request
     answer = _answer(turn, request)
+    if isinstance(answer, list):  # a paged list: the first page, "visa fler" for the next
+        return answer
     turn.log_access(answer.revealed)
-    return [Reply("\n".join(answer.lines), chart=answer.chart)]
+    return [Reply("\n".join(answer.lines + duplicates_note(turn, request)), chart=answer.chart)]
+
+
+def asks_stage_times(text: str) -> bool:
+    """"hur snabbt hanteras avvikelserna", "tid till återkoppling": time per stage, whatever the intent reads."""
+    return statistics_focus(text) == "stage_times"

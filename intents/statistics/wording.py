@@ -57,9 +57,10 @@ def and_list(names: list[str] | tuple[str, ...]) -> str:
 
 
 def basis(kind: str | None, areas: tuple[str, ...] = (), extra: str = "") -> str:
-    """'Underlag: avvikelser (inte synpunkter), område fall, räknade på datum då händelsen inträffade.'"""
+    """'Underlag: avvikelser (inte synpunkter), område fall, räknade på datum då händelsen inträffade,
+    utan dubbletter.'"""
     what = _KIND_BASIS[kind] + (f", {'område' if len(areas) == 1 else 'områdena'} {and_list(areas)}" if areas else "")
-    return f"Underlag: {what}, räknade på datum då händelsen inträffade{extra}."
+    return f"Underlag: {what}, räknade på datum då händelsen inträffade, utan dubbletter{extra}."
 
 
 def capitalised(text: str) -> str:

@@ -14,6 +14,7 @@ TOPICS = [
     ("stored", r"registrerad som|registrerat som"),
     ("staff", r"arbetsmiljösystem"),
     ("new_or_answer", r"svar på frågan eller en ny händelse|”ny” om det är en annan"),
+    ("duplicate", r"samma händelse som rapporterades|om det är samma händelse"),
     ("summary", r"sammanfattning av din"),
     ("edit", r"vad vill du ändra|välj vad som ska ändras"),
     ("what", r"berätta kort|berätta med några ord|skriv med egna ord"),
@@ -43,6 +44,7 @@ _YES_CONTACT = {"telefon": ["ja", "ja per telefon", "tel"], "skriftligt": ["ja",
 _GIVER_LABEL = {"brukare": "Brukare", "anhörig": "Anhörig", "personal": "Personal", "annan": "Annan"}
 _CONFIRM = {Style.TIDY: ["Skicka", "Ja"], Style.HURRIED: ["ok skicka", "kör", "skicka den", "ja", "ok"]}
 _NEW = ["ny", "ny händelse", "en ny", "det är en ny"]
+_OTHER_EVENT = ["nej", "nä", "en annan", "nej en annan"]
 
 
 def topic_of(text: str) -> str | None:
@@ -112,6 +114,8 @@ class SimulatedPerson:
         tidy = style == Style.TIDY
         if topic == "new_or_answer":
             return "Ny händelse" if tidy else self._pick(_NEW)
+        if topic == "duplicate":  # each simulated event is the person's own
+            return "Nej, en annan" if tidy else self._pick(_OTHER_EVENT)
         if topic == "what":
             return self.story()
         if topic == "area":
