@@ -34,6 +34,7 @@ from nlp_models.questions.intent import IntentCues
 from nlp_models.reports.analyzer import ReportAnalysis, ReportAnalyzer
 from nlp_models.text.language import shared_nlp
 from nlp_models.text.normalize import fold
+from nlp_models.questions.flagged_subjects import flagged_subjects
 from nlp_models.questions.statistics_focus import statistics_focus
 from nlp_models.questions.terms import find_terms
 from nlp_models.times.description import describe_period
@@ -179,7 +180,9 @@ class QuestionParser:
         if stats and (terms.kinds or terms.plural_kind) and not has("routine"):
             return "count"
         # "hur många lex sarah i år": an explicit count beats a routine word, not a how-to verb
-        if has("count") and "routine" not in signals and "indicator" not in signals and named:
+        # "hur många lex maria", "antal allvarliga händelser": flagged reports are countable things too
+        if has("count") and "routine" not in signals and "indicator" not in signals and (
+                named or flagged_subjects(" ".join(w.text for w in words)).subjects):
             return "count"
         # "kan du visa statistik?": what the bot can do, when nothing to count is named
         if has("help_can_you") and stats and not named and not concrete:

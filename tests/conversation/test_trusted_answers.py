@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.support.report_rows import add_report
 
 FEW = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-ROUTINE_MARK = "Rutin"  # routine answers name the routine they quote
+ROUTINE_TITLE = "Lex Maria –"  # the routine's answer starts with its title
 
 
 def mas(conversation, text: str) -> str:
@@ -58,8 +58,9 @@ def test_lex_sarah_per_enhet_i_ar_ar_en_tabell(conversation):
 def test_lex_fragor_i_manga_former_ar_aldrig_rutintext(conversation, start, subject, when, end):
     assume(start or when)  # "lex maria" alone may well ask for the routine
     answer = mas(conversation, f"{start}{subject}{when}{end}")
-    assert "möjlig" in answer and "lex Maria" in answer and ROUTINE_MARK not in answer.split("\n")[0]
-    assert "Vilken enhet gäller det" not in answer
+    # a count, or the handling list of open cases ("visa lex maria"): never the routine, never a report
+    assert "lex Maria" in answer and not answer.startswith(ROUTINE_TITLE)
+    assert "Vilken enhet gäller det" not in answer and not conversation.drafts()
 
 
 def test_allvarliga_handelser_i_botens_egna_ord_startar_ingen_rapport(conversation):
