@@ -13,6 +13,7 @@ from intents.digest.comparison import Comparison, compare
 from intents.digest.hsl_areas import HSL_AREAS, hsl_area
 from intents.digest.iso_weeks import IsoWeek
 from intents.immediate_alerts import is_severe
+from intents.run_charts.current_signals import current_signals
 from storage.digest_queries import areas_and_descriptions
 from intents.stage_times import StageTimes, stage_times
 from storage.report_counts import (CountFilter, count_by_area, count_by_unit, count_duplicates, count_reports,
@@ -57,6 +58,7 @@ class WeeklyFigures:
     series: list[tuple[IsoWeek, dict[str, int]]] = field(default_factory=list)  # avvikelser per area, 12 weeks
     stages: StageTimes | None = None  # time per stage of the avvikelser reported in the chart's weeks
     duplicates: int = 0  # avvikelser of the week marked as duplicates: not counted above
+    signals: list[str] = field(default_factory=list)  # run-chart shifts going on now, one line each
 
     @property
     def quiet(self) -> bool:
@@ -153,4 +155,5 @@ def build_weekly_figures(
         series=series,
         stages=stages,
         duplicates=count_duplicates(session=session, flt=avv),
+        signals=current_signals(session=session, last_day=week.sunday, unit_ids=unit_ids),
     )
