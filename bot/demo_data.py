@@ -61,7 +61,7 @@ SYNPUNKTER = [("övrigt", "anhörig tycker att personalen kommer för sent"),
               ("larm", "anhörig oroad över att larmet inte besvaras på natten"),
               ("fall", "dottern undrar varför pappa inte fått höftskydd efter fallen"),
               ("läkemedel", "brukaren vill veta varför tabletterna byttes utan att någon sa något")]
-CONSEQUENCES = ["ingen", "ingen", "ingen", "lindrig", "lindrig", "måttlig", "allvarlig"]
+CONSEQUENCES = ["ingen"] * 6 + ["lindrig"] * 4 + ["måttlig"] * 2 + ["allvarlig"]
 REPORTS_PER_YEAR = 560
 SHIFT_WEEKS = 10  # the latest weeks: more falls on Solgården, so the run chart and the digest show a signal
 DUPLICATES = 14
@@ -99,12 +99,15 @@ def _report(rng: random.Random, number: int, day: date, now: datetime, unit_id: 
         "consequence": consequence,
         "severe": severe,
         "lex_sarah_candidate": not synpunkt and text.startswith(LEX_SARAH_TEXTS) and rng.random() < 0.25,
-        "lex_maria_candidate": severe and area in ("fall", "läkemedel", "trycksår") and rng.random() < 0.5,
+        "lex_maria_candidate": severe and area in ("fall", "läkemedel", "trycksår") and rng.random() < 0.2,
         "status": status,
         "lagrum": None if status == "ny" else ("HSL" if area in ("fall", "läkemedel", "trycksår") else "SoL"),
         "action": "arbetsplatsdiskussion" if status in ("åtgärdad", "avslutad") else None,
         "feedback": feedback,
         "assessed_at": min(assessed, now) if assessed else None,
+        "first_handled_at": min(assessed, now) if assessed else None,
+        "action_at": min(assessed + timedelta(days=rng.randrange(1, 10)), now) if assessed and status in (
+            "åtgärdad", "avslutad") else None,
         "closed_at": min(closed, now) if closed else None,
         "feedback_at": min(closed, now) if feedback else None,
         "source": "import",
@@ -141,9 +144,10 @@ def create_demo_data(*, session: Session, now: datetime, seed: int = 2026) -> in
 
     unit_ids = [u.id for u in units.values()]
     rows = [_report(rng, n, day, now, rng.choice(unit_ids), any_area) for n, day in enumerate(_days(rng, today), 1)]
-    shift_start = today - timedelta(weeks=SHIFT_WEEKS)
-    extra = [_report(rng, len(rows) + n, shift_start + timedelta(days=rng.randrange((today - shift_start).days)),
-                     now, units["Solgården"].id, fall) for n in range(1, 4 * SHIFT_WEEKS)]
+    last_monday = today - timedelta(days=today.weekday() + 7)
+    shift_days = [min(today, last_monday - timedelta(weeks=week) + timedelta(days=rng.randrange(7)))
+                  for week in range(-1, SHIFT_WEEKS) for _ in range(3)]
+    extra = [_report(rng, len(rows) + n, day, now, units["Solgården"].id, fall) for n, day in enumerate(shift_days, 1)]
     rows += [dict(r, kind="avvikelse") for r in extra]
     session.execute(insert(Report), rows)
     session.flush()
