@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from storage.models import Report, Unit
+from storage.models import LexAssessment, Report, Unit
 from storage.timestamps import local_day_bounds, to_stockholm
 from storage.vocabulary import Flag
 
@@ -28,6 +28,7 @@ class CountFilter:
     flag: Flag | None = None  # only severe reports, or lex Sarah / lex Maria candidates, or any of them
     areas: tuple[str, ...] = ()  # several areas ("jämför fall och läkemedel"); empty: `area` decides
     reported_until: datetime | None = None  # leave out reports that came in later (a list being paged)
+    lex_stage: str | None = None  # with a lex flag: "assessed" (an assessment recorded) or "reported" (to IVO)
 
     def between(self, start: date | None, end: date | None) -> "CountFilter":
         """The same filter over another period."""
@@ -44,6 +45,19 @@ def flag_condition(flag: Flag):
     if flag is Flag.LEX_MARIA:
         return Report.lex_maria_candidate.is_(True)  # type: ignore[attr-defined]
     return severe | Report.lex_sarah_candidate.is_(True) | Report.lex_maria_candidate.is_(True)  # type: ignore[attr-defined]
+
+
+_LAW = {Flag.LEX_SARAH: "lex sarah", Flag.LEX_MARIA: "lex maria"}
+REPORTED_DECISIONS = ("anmäls till IVO", "anmäld till IVO")
+
+
+def lex_stage_condition(flag: Flag, stage: str):
+    """SQL condition: the report's lex Sarah / lex Maria assessment is recorded ("assessed"), or says
+    it is to be or has been reported to IVO ("reported")."""
+    query = select(LexAssessment.id).where(LexAssessment.report_id == Report.id, LexAssessment.law == _LAW[flag])
+    if stage == "reported":
+        query = query.where(LexAssessment.decision.in_(REPORTED_DECISIONS))  # type: ignore[union-attr]
+    return query.exists()
 
 
 def not_duplicate():
@@ -68,6 +82,8 @@ def _where(query, flt: CountFilter, *, duplicates: bool = False):
         query = query.where(Report.occurred_at >= lo, Report.occurred_at < hi)
     if flt.flag is not None:
         query = query.where(flag_condition(Flag(flt.flag)))
+    if flt.lex_stage is not None and flt.flag in (Flag.LEX_SARAH, Flag.LEX_MARIA):
+        query = query.where(lex_stage_condition(Flag(flt.flag), flt.lex_stage))
     if flt.reported_until is not None:
         query = query.where(Report.reported_at <= flt.reported_until)
     return query

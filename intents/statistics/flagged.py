@@ -25,6 +25,7 @@ from storage.vocabulary import Flag
 
 LIST_NAME = "flagged_reports"
 PAGE_SIZE = 10
+_STAGE_WORDS = {"assessed": "som är bedömda", "reported": "som anmäls eller har anmälts till IVO"}
 _MARKS = (("allvarlig", Flag.SEVERE), ("lex Sarah?", Flag.LEX_SARAH), ("lex Maria?", Flag.LEX_MARIA))
 
 
@@ -46,12 +47,12 @@ def _filter_params(flt: CountFilter) -> dict[str, Any]:
     return {"kind": flt.kind, "area": flt.area, "areas": list(flt.areas),
             "unit_ids": list(flt.unit_ids) if flt.unit_ids is not None else None,
             "start": flt.start.isoformat() if flt.start else None, "end": flt.end.isoformat() if flt.end else None,
-            "flag": str(flt.flag)}
+            "flag": str(flt.flag), "lex_stage": flt.lex_stage}
 
 
 def _filter_of(params: dict[str, Any]) -> CountFilter:
     return CountFilter(kind=params["kind"], area=params["area"], areas=tuple(params["areas"]),
-                       unit_ids=params["unit_ids"], flag=Flag(params["flag"]),
+                       unit_ids=params["unit_ids"], flag=Flag(params["flag"]), lex_stage=params.get("lex_stage"),
                        start=date.fromisoformat(params["start"]) if params["start"] else None,
                        end=date.fromisoformat(params["end"]) if params["end"] else None)
 
@@ -96,15 +97,21 @@ def answer_flagged(turn: Turn, request: StatisticsRequest, subjects: FlaggedSubj
         avvikelser = count_reports(session=session, flt=replace(request.flt, kind="avvikelse"))
         out_of += kinds_split(avvikelser, everything - avvikelser)
     heads = []
+    stage = subjects.stage
     for subject in subjects.subjects:
-        total = count_reports(session=session, flt=replace(request.flt, flag=Flag(subject)))
-        heads.append(f"{number(total)} {flagged_thing(Flag(subject), total)}{request.where}{when_words(counted)}")
+        flt = replace(request.flt, flag=Flag(subject), lex_stage=stage)
+        total = count_reports(session=session, flt=flt)
+        head = f"{number(total)} {flagged_thing(Flag(subject), total)}"
+        if stage and Flag(subject) is not Flag.SEVERE:
+            candidates = count_reports(session=session, flt=replace(flt, lex_stage=None))
+            head += f" {_STAGE_WORDS[stage]} (av {number(candidates)} {flagged_thing(Flag(subject), candidates)})"
+        heads.append(f"{head}{request.where}{when_words(counted)}")
     flag = Flag(subjects.subjects[0]) if len(subjects.subjects) == 1 else Flag.ANY
     if len(heads) == 1:
         heading = [f"{heads[0]}, av {out_of}."]
     else:
         heading = [f"{head}." for head in heads] + [f"Alla rapporter{request.where}{when_words(counted)}: {out_of}."]
-    flt = replace(request.flt, flag=flag)
+    flt = replace(request.flt, flag=flag, lex_stage=stage if flag in (Flag.LEX_SARAH, Flag.LEX_MARIA) else None)
     basis = count_basis(replace(request, flt=flt)) + " Boten flaggar bara – ansvariga bedömer."
     what = flagged_thing(flag, 2)
     params = {**_filter_params(flt), "heading": "\n".join(heading) + ("" if len(heads) == 1 else "\nDe senaste:"),

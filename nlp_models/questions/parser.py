@@ -162,6 +162,7 @@ class QuestionParser:
             return signal in signals
 
         named = bool(terms.kinds or terms.areas or terms.plural_kind or period or unit_match)
+        flagged = bool(flagged_subjects(" ".join(w.text for w in words)).subjects)  # lex Sarah/Maria, severe events
 
         stats = has("count") or group_by is not None or (has("count_verb") and bool(terms.areas or terms.kinds))
         concrete = has("concrete_event")
@@ -181,8 +182,10 @@ class QuestionParser:
             return "count"
         # "hur många lex sarah i år": an explicit count beats a routine word, not a how-to verb
         # "hur många lex maria", "antal allvarliga händelser": flagged reports are countable things too
-        if has("count") and "routine" not in signals and "indicator" not in signals and (
-                named or flagged_subjects(" ".join(w.text for w in words)).subjects):
+        if has("count") and "routine" not in signals and "indicator" not in signals and (named or flagged):
+            return "count"
+        # "är det en verklig ökning av fallen på Solgården?", "ökar fallen?": a trend of something named
+        if named and is_question and not concrete and statistics_focus(" ".join(w.text for w in words)) == "trend":
             return "count"
         # "kan du visa statistik?": what the bot can do, when nothing to count is named
         if has("help_can_you") and stats and not named and not concrete:
@@ -195,8 +198,10 @@ class QuestionParser:
             return "report"
         if has("event") and not is_question and "routine_noun" not in signals:
             return "report"
-        if "routine_noun" in signals and "routine" not in signals and period is not None and short and not concrete:
-            return "count"  # "lex sarah i år?": a period asks for numbers, not for the routine
+        # "lex sarah i år?", "finns det några möjliga lex maria i år": a period asks for numbers, not the routine
+        if "routine_noun" in signals and "routine" not in signals and period is not None and not concrete and (
+                short or flagged):
+            return "count"
         if has("routine"):
             return "routine"
         if has("indicator"):

@@ -152,3 +152,27 @@ def test_en_allvarlig_handelse_i_singular(conversation):
     add_report(conversation.db, "Solgården", "fall", "2026-03-03T10:00", severe=True)
     answer = mas(conversation, "hur många allvarliga händelser i år")
     assert answer.startswith("1 allvarlig händelse ") and "1 allvarliga" not in answer
+
+
+def test_lex_maria_anmalda_till_ivo_och_bedomda_raknas_for_sig(conversation):
+    from storage.database import session_scope
+    from storage.lex_assessments import record_lex_assessment
+    from storage.reports import get_report
+
+    lex_cases(conversation)
+    add_report(conversation.db, "Björkhagen", "fall", "2026-03-05T09:00", lex_maria_candidate=True,
+               reference="T-900")
+    with session_scope(conversation.db) as session:
+        for reference, decision in (("T-900", "anmäls till IVO"),):
+            record_lex_assessment(session=session, report=get_report(session=session, reference=reference),
+                                  law="lex maria", outcome=None, decision=decision, reported_on=None, actor_id=None)
+    reported = mas(conversation, "hur många lex maria-anmälningar i år")
+    assert reported.startswith("1 möjlig lex Maria som anmäls eller har anmälts till IVO (av 3 möjliga lex Maria)")
+    assert reported.count("• T-") == 1 and "T-900" in reported
+    assessed = mas(conversation, "bedömda lex maria i år")
+    assert assessed.startswith("1 möjlig lex Maria som är bedömda")
+
+
+def test_ar_det_en_verklig_okning_ar_en_korschemafraga(conversation):
+    answer = mas(conversation, "är det en verklig ökning av fallen på Solgården?")
+    assert "körschema" in answer and "Anhøj" in answer
