@@ -72,12 +72,13 @@ def is_empty(session: Session) -> bool:
     return not list_units(session=session) and count_reports(session=session, flt=CountFilter()) == 0
 
 
-def _report(rng: random.Random, number: int, day: date, now: datetime, unit_id: int, area_choice) -> dict:
+def _report(rng: random.Random, number: int, day: date, now: datetime, unit_id: int, area_choice,
+            synpunkt_share: float = 0.12) -> dict:
     today = now.astimezone(STOCKHOLM).date()
     occurred = datetime.combine(day, time(rng.randrange(24), rng.choice([0, 15, 30, 45])), tzinfo=STOCKHOLM)
     if occurred > now:
         occurred = now - timedelta(hours=rng.randrange(1, 8))
-    synpunkt = rng.random() < 0.12
+    synpunkt = rng.random() < synpunkt_share
     area, text = rng.choice(SYNPUNKTER) if synpunkt else area_choice()
     consequence = None if synpunkt else rng.choice(CONSEQUENCES)
     age = (today - day).days
@@ -147,8 +148,8 @@ def create_demo_data(*, session: Session, now: datetime, seed: int = 2026) -> in
     last_monday = today - timedelta(days=today.weekday() + 7)
     shift_days = [min(today, last_monday - timedelta(weeks=week) + timedelta(days=rng.randrange(7)))
                   for week in range(-1, SHIFT_WEEKS) for _ in range(3)]
-    extra = [_report(rng, len(rows) + n, day, now, units["Solgården"].id, fall) for n, day in enumerate(shift_days, 1)]
-    rows += [dict(r, kind="avvikelse") for r in extra]
+    rows += [_report(rng, len(rows) + n, day, now, units["Solgården"].id, fall, synpunkt_share=0.0)
+             for n, day in enumerate(shift_days, 1)]
     session.execute(insert(Report), rows)
     session.flush()
     _add_duplicates(session, rng, rows, now)
