@@ -3,7 +3,7 @@ were processed, and the days from report to closure. Periods are Stockholm dates
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func
@@ -34,14 +34,17 @@ def monthly_counts(*, session: Session, year: int, kind: str, unit_ids: list[int
 
 
 def count_flagged(*, session: Session, flt: CountFilter) -> dict[str, int]:
-    """How many were flagged severe (or consequence allvarlig), lex Sarah candidate and lex Maria candidate."""
+    """How many were flagged severe (or consequence allvarlig), lex Sarah candidate and lex Maria candidate,
+    and of the candidates how many are to be or have been reported to IVO."""
     query = _where(select(
         func.count().filter(flag_condition(Flag.SEVERE)),
         func.count().filter(flag_condition(Flag.LEX_SARAH)),
         func.count().filter(flag_condition(Flag.LEX_MARIA)),
     ).select_from(Report), flt)
     severe, sarah, maria = session.exec(query).one()
-    return {"severe": severe, "lex_sarah": sarah, "lex_maria": maria}
+    reported = {name: count_reports(session=session, flt=replace(flt, flag=flag, lex_stage="reported"))
+                for name, flag in (("lex_sarah_reported", Flag.LEX_SARAH), ("lex_maria_reported", Flag.LEX_MARIA))}
+    return {"severe": severe, "lex_sarah": sarah, "lex_maria": maria, **reported}
 
 
 @dataclass(frozen=True)

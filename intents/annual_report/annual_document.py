@@ -175,9 +175,10 @@ def build_annual_document(f: AnnualFigures) -> AnnualDocument:
                 _year_table("Enhet", f.synpunkter_by_unit, f, f.synpunkter)])
 
     lex = Section("Händelser anmälda till IVO: allvarliga händelser, lex Sarah och lex Maria", paragraphs=[
-        "Antal rapporter som boten eller rapportören flaggade. Det är kandidater: om en händelse "
-        "anmäldes till IVO avgör ansvariga (chef, SAS och MAS)."],
-        tables=[_year_table("", [f.severe, f.lex_sarah, f.lex_maria], f)])
+        "Antal rapporter som boten eller rapportören flaggade, och av dem de som enligt den registrerade "
+        "bedömningen ska anmälas eller har anmälts till IVO. Om en händelse anmäls avgör ansvariga (chef, SAS "
+        "och MAS); en kandidat utan bedömning är inte anmäld."],
+        tables=[_year_table("", [f.severe, f.lex_sarah, f.lex_sarah_reported, f.lex_maria, f.lex_maria_reported], f)])
 
     steps = completeness_steps(f.completeness, f.completeness_last_year)
     handled = Section("Egenkontroll: hur avvikelserna har hanterats", paragraphs=[

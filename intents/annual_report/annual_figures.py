@@ -44,6 +44,8 @@ class AnnualFigures:
     severe: Row
     lex_sarah: Row
     lex_maria: Row
+    lex_sarah_reported: Row  # of the candidates: assessed as to be reported, or reported, to IVO
+    lex_maria_reported: Row
     completeness: Completeness
     completeness_last_year: Completeness
     median_days_to_closure: float | None
@@ -127,6 +129,10 @@ def build_annual_figures(*, session: Session, year: int, today: date | None = No
         severe=Row("Allvarliga händelser", flags_now["severe"], flags_before["severe"]),
         lex_sarah=Row("Möjliga lex Sarah", flags_now["lex_sarah"], flags_before["lex_sarah"]),
         lex_maria=Row("Möjliga lex Maria", flags_now["lex_maria"], flags_before["lex_maria"]),
+        lex_sarah_reported=Row("Lex Sarah anmälda till IVO", flags_now["lex_sarah_reported"],
+                               flags_before["lex_sarah_reported"]),
+        lex_maria_reported=Row("Lex Maria anmälda till IVO", flags_now["lex_maria_reported"],
+                               flags_before["lex_maria_reported"]),
         completeness=processing_completeness(session=session, flt=now(AVVIKELSE)),
         completeness_last_year=processing_completeness(session=session, flt=before(AVVIKELSE)),
         median_days_to_closure=_median(closures),

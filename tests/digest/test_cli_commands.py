@@ -107,3 +107,4 @@ def test_arsrapportens_avsnitt_foljer_skr_mallen(run):
     for expected in ("Avvikelser per område", "Klagomål och synpunkter", "Händelser anmälda till IVO",
                      "Egenkontroll"):
         assert any(h.startswith(expected) for h in headings), (expected, headings)
+    assert "| Lex Maria anmälda till IVO |" in text and "| Lex Sarah anmälda till IVO |" in text
