@@ -185,7 +185,8 @@ class QuestionParser:
         if has("count") and "routine" not in signals and "indicator" not in signals and (named or flagged):
             return "count"
         # "är det en verklig ökning av fallen på Solgården?", "ökar fallen?": a trend of something named
-        if named and is_question and not concrete and statistics_focus(" ".join(w.text for w in words)) == "trend":
+        if (named and is_question and not concrete and not has("indicator")
+                and statistics_focus(" ".join(w.text for w in words)) == "trend"):
             return "count"
         # "kan du visa statistik?": what the bot can do, when nothing to count is named
         if has("help_can_you") and stats and not named and not concrete:
