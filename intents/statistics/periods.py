@@ -107,22 +107,22 @@ def counted_period(period: Period, today: date) -> CountedPeriod:
     return CountedPeriod(counted, describe_period(counted), before, "perioden före", False)
 
 
-def months_of(period: Period) -> list[Period]:
-    out, first = [], period.start.replace(day=1)
+def _stepped(period: Period, first: date, months: int) -> list[Period]:
+    """The period cut into parts of `months` calendar months from `first`, each part ended by the period."""
+    out = []
     while first <= period.end and len(out) < MAX_BUCKETS:
-        following = add_months(first, 1)
+        following = add_months(first, months)
         out.append(Period(max(first, period.start), min(following - timedelta(days=1), period.end)))
         first = following
     return out
+
+
+def months_of(period: Period) -> list[Period]:
+    return _stepped(period, period.start.replace(day=1), 1)
 
 
 def quarters_of(period: Period) -> list[Period]:
-    out, first = [], _quarter_of(period.start).start
-    while first <= period.end and len(out) < MAX_BUCKETS:
-        following = add_months(first, 3)
-        out.append(Period(max(first, period.start), min(following - timedelta(days=1), period.end)))
-        first = following
-    return out
+    return _stepped(period, _quarter_of(period.start).start, 3)
 
 
 def weeks_of(period: Period) -> list[Period]:
