@@ -86,7 +86,7 @@ def counted_period(period: Period, today: date) -> CountedPeriod:
     if unit is not None:
         name, whole = unit
         earlier = _unit_before(name, whole)
-        if counted.end < whole.end:  # not over yet: the same days of the one before
+        if counted.end < whole.end and counted.end == today:  # not over yet: the same days of the one before
             if name == "year":
                 before = Period(earlier.start, shift_years(counted.end, -1))
             elif name == "week":
