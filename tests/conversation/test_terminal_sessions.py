@@ -49,3 +49,12 @@ def test_paminnelsen_syns_i_chefens_egen_session(conversation):
     assert "väntar på dig" not in session(conversation, "U-usk")
     chef = session(conversation, "U-chef")
     assert "📬 Meddelande till dig" in chef and reference in chef and "väntar på dig" in chef
+
+
+def test_mas_bedomer_lex_maria_i_terminalen(conversation):
+    reference = conversation.file_report("fick dubbel dos, blev medvetslös, ambulans", area="läkemedel",
+                                         lex_maria_candidate=True, severe=True)
+    shown = session(conversation, "U-mas", "visa lex maria", f"{reference} lex maria: ej anmälningspliktig")
+    assert reference in shown and "lex Maria: ej anmälningspliktig" in shown
+    listed = session(conversation, "U-mas", "visa lex maria")
+    assert "[lex Maria: ej anmälningspliktig]" in listed and "ej bedömd" not in listed

@@ -73,6 +73,14 @@ def test_mas_bedomer_lex_maria_med_en_knapp_pa_hemfliken(slack):
         [(row, who)] = lex_assessments(session=session, report_id=report.id)
     assert (row.decision, who) == ("anmäls till IVO", "U-mas")
 
+    press_on_home(slack, "U-mas", lex_button(view, reference, "ej anmälningspliktig"))  # the same, older tab
+    slack.api.wait_for("views.publish", 3)
+    told = slack.api.wait_for("chat.postMessage", 2)[-1]
+    assert told.params["text"].startswith(f"Rapporten {reference} har ändrats sedan fliken visades")
+    with session_scope(slack.db) as session:
+        [(row, _)] = lex_assessments(session=session, report_id=get_report(session=session, reference=reference).id)
+    assert row.decision == "anmäls till IVO"
+
 
 def test_hemflikens_knappar_har_unika_id_per_block_och_ar_bundna_till_rapporten(slack):
     maria = [_report(slack, area="läkemedel", lex_maria_candidate=True, days_ago=2 + i) for i in range(3)]
@@ -138,3 +146,30 @@ def test_paminnelsen_kommer_fram_en_gang_fast_slack_felar(slack):
         [row] = list_messages(session=session, kind="reminder")
         assert (row.recipient, row.status) == ("U-chef", "sent") and row.attempts >= 2
     assert len([c for c in slack.api.made("chat.postMessage", ok_only=False) if c.params["channel"] == "DU-chef"]) >= 6
+
+
+def test_hemfliken_visar_rapportoren_atgard_och_aterkoppling(slack):
+    reference = _report(slack, days_ago=3)
+    with session_scope(slack.db) as session:
+        update_report(session=session, report=get_report(session=session, reference=reference),
+                      changes=ReportUpdate(status="åtgärdad", action="sänglarm beställt",
+                                           feedback="tack, sänglarmet kommer på fredag"), now=NOW)
+    text = all_text(home_of(slack, "U-usk", 1))
+    assert reference in text and "åtgärdad" in text
+    assert "_Åtgärd:_ sänglarm beställt" in text and "_Återkoppling:_ tack, sänglarmet kommer på fredag" in text
+
+
+def test_mas_bedomer_lex_maria_i_direktmeddelandet(slack):
+    reference = _report(slack, area="läkemedel", lex_maria_candidate=True, severe=True)
+    slack.dm(f"{reference} lex maria: anmäls till IVO", user="U-mas")
+    [reply] = slack.api.wait_for("chat.postMessage", 1)
+    assert reply.params["channel"] == "DU-mas" and "lex Maria: anmäls till IVO" in reply.params["text"]
+    with session_scope(slack.db) as session:
+        [(row, who)] = lex_assessments(session=session, report_id=get_report(session=session, reference=reference).id)
+    assert (row.decision, who) == ("anmäls till IVO", "U-mas")
+
+
+def test_hemfliken_visar_mas_obedomda_lex_maria_som_vantar(slack):
+    reference = _report(slack, days_ago=2, area="läkemedel", lex_maria_candidate=True)
+    text = all_text(home_of(slack, "U-mas", 1))
+    assert "Väntar på dig (1)" in text and reference in text and "möjlig lex Maria, ej bedömd" in text
