@@ -133,12 +133,12 @@ class _Tally:
 def _simulate_user(user: str, offset: int, turns: int, workers: list, api: StandIn, tally: _Tally,
                    rng: random.Random, retry_share: float, reply_timeout: float,
                    think_s: tuple[float, float]) -> tuple[int, int]:
-    """One reporter: whole dialogues (report, then "skicka") until `turns` events are sent, pausing
-    `think_s` (a random time in that range) after each reply, as a person reading and typing.
-    Returns (events sent without retries, dialogues completed)."""
+    """One reporter: `turns // 2` whole dialogues (report, then "skicka", and "nej" when asked whether
+    it is the same event as another reporter's), pausing `think_s` (a random time in that range) after
+    each reply, as a person reading and typing. Returns (events sent without retries, dialogues completed)."""
     sent = completed = 0
     channel = dm_channel(user)
-    while sent + 2 <= turns:
+    for _ in range(turns // 2):
         report = rng.choice(SEVERE_TEXTS) if rng.random() < SEVERE_SHARE else rng.choice(REPORT_TEXTS)
         script = [report, "skicka"]
         while script:
