@@ -317,6 +317,9 @@ def test_hanvisning_till_rapport_man_inte_ser_avslojar_inte_om_den_finns(convers
     answers = []
     for reference in ("AV-2026-00001", "AV-2026-00077"):  # the first exists, the second does not
         conversation.say(f"brukaren på Solgården föll igen i morse, samma som {reference}, ingen skada, hjälpte upp")
-        answers.append(conversation.say("skicka").replace(reference, "REF"))
+        answer = conversation.say("skicka")
+        if "Är det samma händelse" in answer:  # the report before this one is similar (loop's duplicate question)
+            answer = conversation.say("nej")
+        answers.append(answer.replace(reference, "REF"))
     assert "Hänvisningen till REF" in answers[0]
     assert answers[0].replace("AV-2026-00002", "NY") == answers[1].replace("AV-2026-00003", "NY")
