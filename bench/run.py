@@ -87,8 +87,8 @@ EXPLANATIONS = {
                          "språkmodellen och fyllt databaserna",
     "handling_read_us_per_message": "läsa ett hanteringsmeddelande (fält, vardagsord, status, lex) ur genererade "
                                     "meddelanden med 1–4 fält",
-    "dialogue_runs": "simulerade stressade rapportörer (tests/conversation/simulator): alla personor × tre stilar "
-                     "(prydlig, stressad med stavfel, ångrar sig) × flera frön",
+    "dialogue_runs": "simulerade stressade rapportörer (tests/conversation/simulator): alla personor × fyra stilar "
+                     "(prydlig, stressad med stavfel, ångrar sig, pratig) × flera frön",
     "dialogue_turns_complete_median": "meddelanden från personen tills rapporten sparats, när första meddelandet "
                                       "berättade allt (median)",
     "dialogue_turns_complete_p90": "som ovan, 90:e percentilen",

@@ -68,6 +68,8 @@ class QuestionParse:
     compared_units: tuple[str, ...] = ()
     compared_areas: tuple[str, ...] = ()
     compared_periods: tuple[Period, ...] = ()
+    # a count word was said ("antal", "hur många"): numbers asked for in so many words, not only a phrase of names
+    counted_outright: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +138,8 @@ class QuestionParser:
                 evidence.append(f"period: {describe_period(period)}")
             compared = self._compared(clean, today, signals, terms, unit)
             unit, area, group_by = self._comparison(clean, today, signals, terms, unit, area, group_by)
-            return QuestionParse(intent, kind, area, unit, period, group_by, evidence, *compared)
+            return QuestionParse(intent, kind, area, unit, period, group_by, evidence, *compared,
+                                 counted_outright="count" in signals)
         if intent == "indicator":
             return QuestionParse(intent, kind, area, unit, period, None, evidence)
         if intent == "routine":
