@@ -23,6 +23,7 @@ from datetime import date, datetime
 
 from rapidfuzz import fuzz, process
 
+from intents.references import find_reference, find_references
 from intents.report_handling.lists import ListCommand, parse_list
 from nlp_models.handling import FieldText, asks_to_see, handling_words, read_handling
 from nlp_models.handling.causes import ROOT_CAUSES, categorize_cause, parse_causes
@@ -35,7 +36,6 @@ from storage.timestamps import STOCKHOLM, utc_now
 from storage.vocabulary import Lagrum, ReportStatus
 
 # On folded text: "AV-2026-00042", "av-2026-42", "SP2026-00003".
-REFERENCE = re.compile(r"\b(av|sp)-?(\d{4})-(\d{1,5})\b")
 
 FIELD_LABELS = {
     "status": "status", "lagrum": "lagrum", "investigation": "utredning", "cause": "orsak",
@@ -44,8 +44,7 @@ FIELD_LABELS = {
 }
 _STATUS = {s.value: s for s in ReportStatus}
 _LAGRUM = {"sol": Lagrum.SOL, "hsl": Lagrum.HSL, "lss": Lagrum.LSS}
-_LAGRUM_NOISE = frozenset("en ett avvikelse avvikelsen som enligt under bedomd bedoms bedomning faller galler "
-                          "lagrum det ar och lag".split())
+_LAGRUM_NOISE = frozenset(["en", "ett", "avvikelse", "avvikelsen", "som", "enligt", "under", "bedomd", "bedoms", "bedomning", "faller", "galler", "lagrum", "det", "ar", "och", "lag"])
 REPORTABLE_OUTCOMES = ("allvarligt missförhållande", "påtaglig risk för allvarligt missförhållande")
 
 STATUS_HELP = "Status kan vara ny, utreds, åtgärdad eller avslutad."
@@ -113,19 +112,6 @@ class CommandError:
 Command = ListCommand | ShowCommand | UpdateCommand | DuplicateCommand | CommandError
 
 
-def find_references(text: str) -> list[tuple[str, int, int]]:
-    """Every report reference in `text`, normalised ("AV-2026-00042"), with its span."""
-    found = []
-    for match in REFERENCE.finditer(fold(text)):
-        if int(match[3]):
-            found.append((f"{match[1].upper()}-{match[2]}-{int(match[3]):05d}", match.start(), match.end()))
-    return found
-
-
-def find_reference(text: str) -> tuple[str, int, int] | None:
-    """The first report reference in `text`, normalised ("AV-2026-00042"), with its span."""
-    found = find_references(text)
-    return found[0] if found else None
 
 
 # ---------------------------------------------------------------- values

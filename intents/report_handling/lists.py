@@ -10,13 +10,13 @@ The words are data (rules/handling.toml, `[lists]`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from intents.paged_lists import Page, as_of, register_list
+from intents.references import names_a_reference
 from intents.report_handling.permissions import NO_UNITS, REFUSAL, turn_scope
 from intents.report_handling.report_text import queue_line
 from intents.turn import Turn
@@ -40,7 +40,6 @@ _LOG = {Queue.NEW: "lista nya", Queue.UNASSESSED: "lista ej bedömda", Queue.WIT
         Queue.POSSIBLE_DUPLICATES: "lista möjliga dubbletter"}
 _NOUNS = {"avvikelse": ("avvikelse", "avvikelser"), "synpunkt": ("synpunkt", "synpunkter"),
           None: ("avvikelse eller synpunkt", "avvikelser och synpunkter")}
-_REFERENCE = re.compile(r"\b(?:av|sp)-?\d{4}-\d{1,5}\b")
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def parse_list(text: str) -> ListCommand | None:
     """A request for one of the handling lists, or None."""
     vocabulary = handling_words()
     folded = folded_phrase(text).replace("*", " ")
-    if not folded or vocabulary.not_lists.search(folded) or _REFERENCE.search(folded):
+    if not folded or vocabulary.not_lists.search(folded) or names_a_reference(folded):
         return None
     words = folded.split()
     queue: str | None = None
