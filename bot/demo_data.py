@@ -17,7 +17,7 @@ from storage.models import Report, UnitCreate
 from storage.people import set_role
 from storage.report_counts import CountFilter, count_reports
 from storage.reports import get_report, mark_duplicate
-from storage.timestamps import STOCKHOLM
+from storage.timestamps import STOCKHOLM, to_stockholm
 from storage.units import create_unit, list_units
 from storage.vocabulary import Role, UnitType
 
@@ -162,7 +162,9 @@ def _add_duplicates(session: Session, rng: random.Random, rows: list[dict], now:
     """A few reports told twice (by two people), marked as duplicates: left out of every count."""
     for n, original_row in enumerate(rng.sample([r for r in rows if r["kind"] == "avvikelse"], DUPLICATES), 1):
         original = get_report(session=session, reference=original_row["reference"])
-        copy = dict(original_row, reference=f"DEMO-DUBBLETT-{n:03d}", severe=False, lex_sarah_candidate=False,
+        year = to_stockholm(original_row["occurred_at"]).year
+        # the reference opens like any DEMO-… reference
+        copy = dict(original_row, reference=f"DEMO-{year}-{90_000 + n}", severe=False, lex_sarah_candidate=False,
                     lex_maria_candidate=False, reported_at=min(original_row["reported_at"] + timedelta(hours=2), now),
                     description=original_row["description"] + " (rapporterat även av kollega)")
         session.execute(insert(Report), [copy])
