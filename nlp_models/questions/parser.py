@@ -46,6 +46,9 @@ QUESTION_STARTS = frozenset(
     "vad hur vem vilka vilken vilket nar var varfor vart kan far ska skall maste finns har "
     "ar gar borde bor stammer hjalp".split()
 )
+# A finite verb first and then "jag", "man", "vi" asks (Swedish inverts a yes/no question):
+# "behöver jag göra en avvikelse när ...", "räknas det som ett fall".
+QUESTION_SUBJECTS = frozenset("jag man vi du ni det".split())
 _GROUPS = {"group_unit": "unit", "group_area": "area", "group_month": "month", "group_week": "week"}
 _REPORT_STATEMENT_WORDS = 4
 _KEYWORD_QUERY_WORDS = 3
@@ -101,7 +104,7 @@ class QuestionParser:
         period = resolve_period(clean, today)
         group_by = self._group_by(signals, clean)
         first = fold(words[0].text)
-        is_question = clean.rstrip().endswith("?") or first in QUESTION_STARTS
+        is_question = clean.rstrip().endswith("?") or first in QUESTION_STARTS or self._inverted(doc, words)
         asks_how = first in {"vad", "hur", "vem", "vilka", "vilken", "vilket", "varfor", "nar", "var"}
 
         kind = _single(terms.kinds)
@@ -156,6 +159,12 @@ class QuestionParser:
         named = bool(terms.kinds or terms.areas or terms.plural_kind or period or unit_match)
 
         stats = has("count") or group_by is not None or (has("count_verb") and bool(terms.areas or terms.kinds))
+        # "fler fall på Björkhagen än på Ekbacken i år?": a comparison of named things asks
+        # for numbers, unless it tells an event ("larmet tog mer än 30 min")
+        if has("compare") and (terms.areas or terms.kinds) and (is_question or period is not None) and not (
+            has("event") or has("concrete_event") or has("finite_verb")
+        ):
+            stats = True
         concrete = has("concrete_event")
         event_statement = (has("event") or concrete) and not asks_how
         keywords_only = len(words) <= _KEYWORD_QUERY_WORDS
@@ -169,7 +178,8 @@ class QuestionParser:
             is_question and (has("routine") or has("help_bot") or has("help_capability")) and not concrete
         ):
             return "report"
-        if stats and (terms.kinds or terms.plural_kind) and not has("routine"):
+        # "hur många procent av synpunkterna ...": a share is an indicator, not a count
+        if stats and (terms.kinds or terms.plural_kind) and not has("routine") and not has("indicator"):
             return "count"
         # "hur många lex sarah i år": an explicit count beats a routine word, not a how-to verb
         if has("count") and "routine" not in signals and "indicator" not in signals and named:
@@ -236,6 +246,15 @@ class QuestionParser:
         if statistics_focus(text) == "trend":
             return unit, area, "month"
         return unit, area, None
+
+    @staticmethod
+    def _inverted(doc, words) -> bool:
+        """A finite verb before its subject pronoun at the start: "behöver jag ...", "gäller
+        det ...". A past tense there tells ("glömde jag ..." is rare); present tense asks."""
+        if len(words) < 2 or fold(words[1].text) not in QUESTION_SUBJECTS:
+            return False
+        verb = fold(words[0].text)
+        return len(verb) >= 3 and verb.endswith(("er", "ar", "as", "or")) and verb not in {"eller", "efter", "under", "over", "sedan"}
 
     @staticmethod
     def _group_by(signals: dict[str, list[str]], text: str) -> str | None:

@@ -25,8 +25,7 @@ def compared_granularity(text: str, today: date) -> str | None:
     december med november", "förra veckan jämfört med veckan innan"), else None."""
     if not isinstance(text, str) or not text.strip():
         return None
-    units = [f.unit for f in _longest_first(find_all(time_string(text)))]
-    named = [u for u in units if u is not None]
+    named = [f.unit for f in _longest_first(find_all(time_string(text))) if f.unit is not None for _ in range(f.names)]
     if len(named) >= 2 and len(set(named)) == 1:
         return named[0]
     return None
