@@ -114,7 +114,8 @@ class QuestionParser:
             return analysis.area != "övrigt" and bool(analysis.area_evidence)
 
         intent = self._intent(
-            signals, terms, words, period, unit_match, group_by, is_question, asks_how, reads_as_report
+            signals, terms, words, period, unit_match, group_by, is_question, asks_how, reads_as_report,
+            self._units.candidates(clean) if unit_match is None else [unit_match.name],
         )
 
         evidence = [f"{signal}: {', '.join(texts)}" for signal, texts in signals.items()]
@@ -143,7 +144,7 @@ class QuestionParser:
     @staticmethod
     def _intent(
         signals, terms, words, period, unit_match, group_by, is_question: bool, asks_how: bool,
-        reads_as_report: Callable[[], bool],
+        reads_as_report: Callable[[], bool], units_named: list[str] = (),
     ) -> str:
         """The intent, with the boundary between a report and a question made explicit:
         a concrete event told (a definite person and a past tense: "att han trillade i natt",
@@ -158,7 +159,9 @@ class QuestionParser:
 
         named = bool(terms.kinds or terms.areas or terms.plural_kind or period or unit_match)
 
-        stats = has("count") or group_by is not None or (has("count_verb") and bool(terms.areas or terms.kinds))
+        stats = has("count") or group_by is not None or (
+            has("count_verb") and bool(terms.areas or terms.kinds or len(set(units_named)) >= 2)
+        )
         # "fler fall på Björkhagen än på Ekbacken i år?": a comparison of named things asks
         # for numbers, unless it tells an event ("larmet tog mer än 30 min")
         if has("compare") and (terms.areas or terms.kinds) and (is_question or period is not None) and not (

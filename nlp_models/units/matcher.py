@@ -116,10 +116,28 @@ def _with_context(
     return relaxed
 
 
+# Words that join two names, after which a shared generic word may be left out:
+# "hemtjänst norr och syd" names Hemtjänst Norr and Hemtjänst Syd.
+_JOINERS = frozenset({"och", "med", "mot", "vs", "kontra", "eller", "samt", "an"})
+
+
 def _words(text: str) -> list[_Word]:
     vocabulary = unit_vocabulary()
     folded = fold(text[:MAX_CHARS])
-    return [_Word(vocabulary.expand(m[0]), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    words = [_Word(vocabulary.expand(m[0]), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    return _with_elided_generic(words, vocabulary.generic)
+
+
+def _with_elided_generic(words: list[_Word], generic: frozenset[str]) -> list[_Word]:
+    """Write out a generic word left out after a joiner: "hemtjänst norr och syd" reads as
+    "hemtjänst norr och hemtjänst syd" (the added word has no width of its own)."""
+    out: list[_Word] = []
+    for i, word in enumerate(words):
+        if (i >= 3 and words[i - 1].text in _JOINERS and words[i - 3].text in generic
+                and words[i - 2].text not in generic and word.text not in generic):
+            out.append(_Word(words[i - 3].text, word.start, word.start))
+        out.append(word)
+    return out
 
 
 def _form(unit: str, text: str) -> _Form | None:

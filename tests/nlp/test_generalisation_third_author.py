@@ -291,3 +291,43 @@ def test_narkotikarakning_ar_en_rapport_inte_statistik() -> None:
     text = "ingen kunde räkna narkotikan i helgen, räkningen gjordes inte"
     assert ask(text, ).intent == "report"
     assert analyze(text).area == "läkemedel"
+
+
+# -- questions: words left out in a comparison ------------------------------------------------
+
+def test_utelamnat_hemtjanst_efter_och_ger_tva_enheter() -> None:
+    result = ask("jämför hemtjänst öst och väst i år")
+    assert (result.intent, result.unit, result.group_by) == ("count", None, "unit")
+    assert set(units().candidates("hemtj öst mot väst")) == {"Hemtjänst Öst", "Hemtjänst Väst"}
+
+
+def test_forra_utan_substantiv_tar_det_namnda_periodens() -> None:
+    text = "hur många fall den här månaden jämfört med förra"
+    assert resolve_period(text, TODAY) == Period(date(2026, 5, 1), TODAY)
+    assert compared_granularity(text, TODAY) == "month"
+
+
+# -- packages, keys in the alarm chain, words that only look like a cue -----------------------
+
+@pytest.mark.parametrize("text", ["tablettburken var tom i morse", "medicinflaskan hade gått ut sedan länge"])
+def test_lakemedelsforpackning_ar_lakemedel(text: str) -> None:
+    assert analyze(text).area == "läkemedel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kodlåset till nyckelboxen hade bytts så vi kom inte in när hon larmade",
+        "the key safe was empty when the alarm came and we waited 20 minutes for a key",
+    ],
+)
+def test_nyckel_i_larmkedjan_ar_larm(text: str) -> None:
+    assert analyze(text).area == "larm"
+
+
+def test_nyckel_utan_larm_ar_ovrigt() -> None:
+    assert analyze("nyckeln till lägenheten var borttappad efter kvällspasset").area == "övrigt"
+
+
+def test_platt_madrass_ar_ingen_spisplatta() -> None:
+    assert analyze("luftmadrassen var platt hela natten").area == "trycksår"
