@@ -331,3 +331,26 @@ def test_nyckel_utan_larm_ar_ovrigt() -> None:
 
 def test_platt_madrass_ar_ingen_spisplatta() -> None:
     assert analyze("luftmadrassen var platt hela natten").area == "trycksår"
+
+
+# -- severity: answering is no swearing; English abuse words ----------------------------------
+
+@pytest.mark.parametrize("text", ["ssk svarade på larmet efter sex minuter", "jag svarade på telefonen när dottern ringde"])
+def test_svara_pa_ar_inget_overgrepp(text: str) -> None:
+    assert not analyze(text).severe
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nattpersonalen svor åt brukaren när hon ringde på larmet",
+        "the carer was rough with her when helping her out of bed",
+        "they left him alone in the shower for almost an hour",
+    ],
+)
+def test_svordomar_och_engelska_overgrepp_flaggas(text: str) -> None:
+    assert analyze(text).severe
+
+
+def test_at_med_a_ring_ar_ingen_arbetsterapeut() -> None:
+    assert analyze("bru åt bara halva portionen till lunch").area == "övrigt"
