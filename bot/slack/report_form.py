@@ -30,9 +30,13 @@ from bot.slack.deps import SlackDeps
 from intents.delivery import deliver_after_turn
 from intents.messages import IncomingMessage, Reply, without_control_characters
 from intents.report_dialogue.draft import ReportDraft
+from intents.report_dialogue.name_check import CHOICES as NAME_CHOICES
+from intents.report_dialogue.name_check import names_in, quoted
+from intents.report_dialogue.name_check import question as name_question
 from intents.report_dialogue.questions import AREA_LABELS, CONSEQUENCE_CHOICES, CONTACT_CHOICES, GIVER_CHOICES
 from intents.report_dialogue.submission import submit
 from intents.turn import Turn
+from nlp_models.personal_data.names import PLACEHOLDER, replace_names
 from storage.database import session_scope
 from storage.people import get_or_create_person, units_of
 from storage.processed_events import claim_in_session
@@ -43,6 +47,7 @@ log = logging.getLogger(__name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 CALLBACK_ID = "report_form"
 VALUE = "value"  # the action_id of every input in the form
+NAMES_BLOCK = "names"
 DESCRIPTION_MAX = 3000
 ACTION_MAX = 500
 SELECT_LIMIT = 100  # StaticSelectElement.options_max_length
@@ -65,6 +70,8 @@ class Prefill:
     clock: time | None = None
     consequence: str | None = None
     immediate_action: str | None = None
+    given_by: str | None = None
+    contact_wanted: str | None = None
 
 
 @dataclass
@@ -79,6 +86,7 @@ class FormValues:
     immediate_action: str | None = None
     given_by: str | None = None
     contact_wanted: str | None = None
+    names_choice: str | None = None  # the answer to the names question, once it was asked
     errors: dict[str, str] = field(default_factory=dict)
 
     def occurred_at(self) -> datetime | None:
@@ -146,13 +154,20 @@ def _text_input(block_id: str, label: str, initial: str | None, *, multiline: bo
     )
 
 
-def build_modal(kind: str, prefill: Prefill, unit_names: list[str], channel_id: str = "") -> dict[str, Any]:
+def build_modal(kind: str, prefill: Prefill, unit_names: list[str], channel_id: str = "",
+                names: list[str] | None = None) -> dict[str, Any]:
+    """The form; with `names`, the same form again with the names question under the text."""
     synpunkt = kind == "synpunkt"
     blocks: list[Block] = [
         context("Beskriv händelsen, inte personen. Skriv inga namn eller personnummer."),
         _text_input("description", "Synpunkten" if synpunkt else "Vad hände?", prefill.description,
                     multiline=True, max_length=DESCRIPTION_MAX,
                     placeholder="Vad gällde det?" if synpunkt else "T.ex. brukare hittad på golvet i badrummet"),
+    ]
+    if names:
+        blocks.append(_select(NAMES_BLOCK, cut(name_question(names), 2000),
+                              [(c.label, c.value) for c in NAME_CHOICES], None, "Välj"))
+    blocks += [
         _select("area", "Område", [(label, area) for area, label in AREA_LABELS.items()],
                 prefill.area or "övrigt", "Välj område"),
     ]
@@ -172,10 +187,10 @@ def build_modal(kind: str, prefill: Prefill, unit_names: list[str], channel_id: 
     ]
     if synpunkt:
         blocks += [
-            _select("given_by", "Vem lämnade synpunkten?", [(c.label, c.value) for c in GIVER_CHOICES], None,
-                    "Välj"),
-            _select("contact", "Vill hen bli kontaktad?", [(c.label, c.value) for c in CONTACT_CHOICES], None,
-                    "Välj"),
+            _select("given_by", "Vem lämnade synpunkten?", [(c.label, c.value) for c in GIVER_CHOICES],
+                    prefill.given_by, "Välj"),
+            _select("contact", "Vill hen bli kontaktad?", [(c.label, c.value) for c in CONTACT_CHOICES],
+                    prefill.contact_wanted, "Välj"),
         ]
     else:
         blocks += [
@@ -196,12 +211,22 @@ def build_modal(kind: str, prefill: Prefill, unit_names: list[str], channel_id: 
 # ---------------------------------------------------------------- submitting
 
 
-def form_kind(view: dict[str, Any]) -> str:
+def _metadata(view: dict[str, Any]) -> dict[str, Any]:
     try:
-        kind = json.loads(view.get("private_metadata") or "{}").get("kind")
-    except (json.JSONDecodeError, AttributeError):
-        kind = None
+        metadata = json.loads(view.get("private_metadata") or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def form_kind(view: dict[str, Any]) -> str:
+    kind = _metadata(view).get("kind")
     return kind if kind in KINDS else "avvikelse"
+
+
+def form_channel(view: dict[str, Any]) -> str:
+    channel = _metadata(view).get("channel")
+    return channel if isinstance(channel, str) else ""
 
 
 def _value(values: dict[str, Any], block_id: str) -> dict[str, Any]:
@@ -237,7 +262,33 @@ def read_form(view: dict[str, Any]) -> FormValues:
     form.immediate_action = without_control_characters(_value(values, "action").get("value") or "").strip() or None
     form.given_by = _selected(values, "given_by")
     form.contact_wanted = _selected(values, "contact")
+    form.names_choice = _selected(values, NAMES_BLOCK)
     return form
+
+
+def names_question(deps: SlackDeps, form: FormValues, unit_names: list[str], channel_id: str) -> dict[str, Any] | None:
+    """The form again with the names question, when the texts hold what looks like a name and the
+    question was not answered yet (as in the chat: asked once, the writer decides); else None."""
+    if form.names_choice is not None:
+        return None
+    names = names_in(deps.services, form.description, form.immediate_action)
+    if not names:
+        return None
+    prefill = Prefill(description=form.description, area=form.area, unit=form.unit, day=form.day,
+                      clock=form.clock, consequence=form.consequence, immediate_action=form.immediate_action,
+                      given_by=form.given_by, contact_wanted=form.contact_wanted)
+    return build_modal(form.kind, prefill, unit_names, channel_id, names=names)
+
+
+def apply_names_choice(deps: SlackDeps, form: FormValues) -> list[str]:
+    """A yes replaces the names with [namn] in both texts; the names replaced."""
+    if form.names_choice != "ja":
+        return []
+    names = names_in(deps.services, form.description, form.immediate_action)
+    form.description = replace_names(form.description, names)
+    if form.immediate_action:
+        form.immediate_action = replace_names(form.immediate_action, names)
+    return names
 
 
 def validate(deps: SlackDeps, form: FormValues, now: datetime) -> dict[str, str]:
@@ -292,11 +343,15 @@ class Saved:
     masked: bool = False
 
 
-def receipt_text(reply: Reply, masked: bool) -> str:
-    return f"{MASKED_NOTE}\n\n{reply.text}" if masked else reply.text
+def receipt_text(reply: Reply, masked: bool, replaced_names: list[str] | None = None) -> str:
+    notes = [MASKED_NOTE] if masked else []
+    if replaced_names:
+        notes.append(f"Jag bytte ut {quoted(replaced_names)} mot {PLACEHOLDER}.")
+    return "\n\n".join([*notes, reply.text])
 
 
-def save_form(deps: SlackDeps, user_id: str, form: FormValues, now: datetime, submission_key: str) -> Saved:
+def save_form(deps: SlackDeps, user_id: str, form: FormValues, now: datetime, submission_key: str,
+              replaced_names: list[str] | None = None) -> Saved:
     """A validated form as a report, through the same `submit` as the chat flow. The receipt and any
     alerts are queued with the report and delivered once it has committed."""
     analysis = deps.services.nlu.understand(form.description, now).report
@@ -316,6 +371,7 @@ def save_form(deps: SlackDeps, user_id: str, form: FormValues, now: datetime, su
         immediate_action=action if form.kind == "avvikelse" else None,
         action_answered=True,
         description=analysis.masked_text.strip(),
+        names_asked=True,  # the form asks before it is sent (names_question)
         severe=analysis.severe,
         lex_sarah=analysis.lex_sarah,
         lex_maria=analysis.lex_maria,
@@ -335,7 +391,7 @@ def save_form(deps: SlackDeps, user_id: str, form: FormValues, now: datetime, su
             session.rollback()  # the claim goes too, so the user can submit again
             return Saved(reply=None)
         masked = bool(analysis.masked_kinds)
-        turn.notify(kind=MessageKind.REPLY, recipient=user_id, text=receipt_text(reply, masked),
+        turn.notify(kind=MessageKind.REPLY, recipient=user_id, text=receipt_text(reply, masked, replaced_names),
                     dedupe_key=f"reply:{submission_key}")
     deliver_after_turn(deps.services, now)
     return Saved(reply=reply, masked=masked)

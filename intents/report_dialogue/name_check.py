@@ -26,10 +26,21 @@ class NameAnswer:
     ask_again: bool = False
 
 
-def _names(turn: Turn, draft: ReportDraft) -> list[str]:
-    units = getattr(turn.services.nlu, "units", None)
+def names_in(services, *texts: str | None) -> list[str]:
+    """What looks like a person's name in the texts; unit names (the words of them) never count."""
+    units = getattr(services.nlu, "units", None)
     unit_words = [w for name in (units.names if units is not None else []) for w in name.split()]
-    return find_names(" \n ".join([draft.description, draft.immediate_action or ""]), unit_words)
+    return find_names(" \n ".join(t or "" for t in texts), unit_words)
+
+
+def question(names: list[str], start: str = "Texten") -> str:
+    what = "ett namn" if len(names) == 1 else "namn"
+    return (f"{start} verkar innehålla {what} ({quoted(names)}). Får jag byta ut "
+            f"{'det' if len(names) == 1 else 'dem'} mot {PLACEHOLDER}?")
+
+
+def _names(turn: Turn, draft: ReportDraft) -> list[str]:
+    return names_in(turn.services, draft.description, draft.immediate_action)
 
 
 def _save(turn: Turn, draft: ReportDraft) -> None:
@@ -37,7 +48,7 @@ def _save(turn: Turn, draft: ReportDraft) -> None:
                state=draft.to_state(), now=turn.now)
 
 
-def _quoted(names: list[str]) -> str:
+def quoted(names: list[str]) -> str:
     shown = [f"”{n}”" for n in names[:3]]
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " och " + shown[-1]
 
@@ -51,10 +62,8 @@ def ask_once(turn: Turn, draft: ReportDraft) -> list[Reply] | None:
         return None
     draft.names_asked, draft.pending = True, PENDING
     _save(turn, draft)
-    what = "ett namn" if len(names) == 1 else "namn"
-    return [Reply(f"Innan jag sparar: texten verkar innehålla {what} ({_quoted(names)}). Får jag byta ut "
-                  f"{'det' if len(names) == 1 else 'dem'} mot {PLACEHOLDER}? Rapporten behöver inga namn – "
-                  "”brukaren” räcker.", list(CHOICES))]
+    return [Reply(f"Innan jag sparar: {question(names, start='texten')} Rapporten behöver inga "
+                  "namn – ”brukaren” räcker.", list(CHOICES))]
 
 
 def read_answer(turn: Turn, draft: ReportDraft, text: str) -> NameAnswer:
@@ -71,4 +80,4 @@ def read_answer(turn: Turn, draft: ReportDraft, text: str) -> NameAnswer:
     draft.description = replace_names(draft.description, names)
     if draft.immediate_action:
         draft.immediate_action = replace_names(draft.immediate_action, names)
-    return NameAnswer([Reply(f"Jag bytte ut {_quoted(names)} mot {PLACEHOLDER}.")])
+    return NameAnswer([Reply(f"Jag bytte ut {quoted(names)} mot {PLACEHOLDER}.")])

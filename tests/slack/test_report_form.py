@@ -129,3 +129,70 @@ def test_severe_report_alerts_the_mas_by_direct_message(slack):
     assert {c.params["users"] for c in opened} == {"U-usk", "U-mas"}
     alert = next(c for c in slack.api.wait_for("chat.postMessage", 2) if c.params["channel"] == "DU-mas")
     assert "AV-2026-00001" in alert.params["text"] and "allvarlig" in alert.params["text"]
+
+
+def _fall_values(description: str, action: str | None = None, **extra) -> dict:
+    return {
+        "description": text(description), "area": option("fall"), "unit": option("Solgården"),
+        "date": {"type": "datepicker", "selected_date": "2026-03-10"},
+        "time": {"type": "timepicker", "selected_time": "03:00"},
+        "consequence": option("ingen"), "action": text(action), **extra,
+    }
+
+
+def test_formularet_fragar_en_gang_om_namn_och_byter_ut_dem_vid_ja(slack):
+    from tests.slack.slack_rules import view_problems
+
+    slack.command("/avvikelse", "")
+    view = slack.api.wait_for("views.open", 1)[0].view()
+    first = slack.submit_view(view, _fall_values("Astrid hittades på golvet i badrummet", "Kerstin ringde ssk"))
+    answer = first.json()
+    assert answer["response_action"] == "update"
+    asked = answer["view"]
+    assert view_problems(asked) == []
+    question = block(asked, "names")
+    assert "Astrid" in question["label"]["text"] and "Kerstin" in question["label"]["text"]
+    # What was written stays in the form, nothing is saved yet.
+    assert block(asked, "description")["element"]["initial_value"] == "Astrid hittades på golvet i badrummet"
+    assert block(asked, "consequence")["element"]["initial_option"]["value"] == "ingen"
+    assert stored_reports(slack) == []
+
+    second = slack.submit_view(asked, _fall_values("Astrid hittades på golvet i badrummet", "Kerstin ringde ssk",
+                                                   names=option("ja")))
+    assert second.status == 200 and second.text == ""
+    [report] = stored_reports(slack)
+    assert "Astrid" not in report.description and "[namn]" in report.description
+    assert report.immediate_action == "[namn] ringde ssk"
+    receipt = slack.api.wait_for("chat.postMessage", 1)[-1].params["text"]
+    assert "Jag bytte ut" in receipt and "AV-2026-00001" in receipt
+
+
+def test_formularet_sparar_namnet_nar_skribenten_sager_nej(slack):
+    slack.command("/avvikelse", "")
+    view = slack.api.wait_for("views.open", 1)[0].view()
+    asked = slack.submit_view(view, _fall_values("Astrid hittades på golvet i badrummet")).json()["view"]
+    slack.submit_view(asked, _fall_values("Astrid hittades på golvet i badrummet", names=option("nej")))
+    [report] = stored_reports(slack)
+    assert report.description.startswith("Astrid hittades")
+
+
+def test_formularet_fragar_inte_om_namn_utan_namn(slack):
+    slack.command("/avvikelse", "")
+    view = slack.api.wait_for("views.open", 1)[0].view()
+    response = slack.submit_view(view, _fall_values("Brukaren hittades på golvet i badrummet på Solgården"))
+    assert response.text == ""
+    assert len(stored_reports(slack)) == 1
+
+
+def test_synpunktsformularet_behaller_vem_och_kontakt_nar_det_fragar_om_namn(slack):
+    slack.command("/synpunkt", "")
+    view = slack.api.wait_for("views.open", 1)[0].view()
+    values = {
+        "description": text("Sonen till Gunnel tycker att maten är kall"), "area": option("övrigt"),
+        "unit": option("Björkhagen"), "date": {"type": "datepicker", "selected_date": "2026-03-09"},
+        "time": {"type": "timepicker", "selected_time": "12:00"},
+        "given_by": option("anhörig"), "contact": option("telefon"),
+    }
+    asked = slack.submit_view(view, values).json()["view"]
+    assert block(asked, "given_by")["element"]["initial_option"]["value"] == "anhörig"
+    assert block(asked, "contact")["element"]["initial_option"]["value"] == "telefon"
