@@ -49,6 +49,7 @@ QUESTION_STARTS = frozenset(
 # A finite verb first and then "jag", "man", "vi" asks (Swedish inverts a yes/no question):
 # "behöver jag göra en avvikelse när ...", "räknas det som ett fall".
 QUESTION_SUBJECTS = frozenset("jag man vi du ni det".split())
+WAS_AT_NEXT = frozenset("pa i hos vid ute hemma borta inne inte ej utan sen forsenad forsenat tvungen".split())
 _GROUPS = {"group_unit": "unit", "group_area": "area", "group_month": "month", "group_week": "week"}
 _REPORT_STATEMENT_WORDS = 4
 _KEYWORD_QUERY_WORDS = 3
@@ -104,7 +105,9 @@ class QuestionParser:
         period = resolve_period(clean, today)
         group_by = self._group_by(signals, clean)
         first = fold(words[0].text)
-        is_question = clean.rstrip().endswith("?") or first in QUESTION_STARTS or self._inverted(doc, words)
+        # "var på vårdcentralen ..." (was at) tells; "var finns rutinen" (where) asks
+        was_at = first == "var" and len(words) > 1 and fold(words[1].text) in WAS_AT_NEXT
+        is_question = clean.rstrip().endswith("?") or (first in QUESTION_STARTS and not was_at) or self._inverted(doc, words)
         asks_how = first in {"vad", "hur", "vem", "vilka", "vilken", "vilket", "varfor", "nar", "var"}
 
         kind = _single(terms.kinds)

@@ -354,3 +354,18 @@ def test_svordomar_och_engelska_overgrepp_flaggas(text: str) -> None:
 
 def test_at_med_a_ring_ar_ingen_arbetsterapeut() -> None:
     assert analyze("bru åt bara halva portionen till lunch").area == "övrigt"
+
+
+# -- the report/question boundary: "var" as "was", "är det en avvikelse om" --------------------
+
+def test_var_pa_i_borjan_beratter() -> None:
+    assert ask("var hos tandläkaren på förmiddagen så morgonmedicinen uteblev").intent == "report"
+    assert ask("var hittar jag rutinen för trycksår").intent == "routine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["är det en avvikelse om brukaren inte vill äta", "räknas det som fall om han sätter sig på golvet själv"],
+)
+def test_fragan_om_vad_som_raknas_ar_rutin(text: str) -> None:
+    assert ask(text).intent == "routine"
