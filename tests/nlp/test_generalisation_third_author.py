@@ -369,3 +369,31 @@ def test_var_pa_i_borjan_beratter() -> None:
 )
 def test_fragan_om_vad_som_raknas_ar_rutin(text: str) -> None:
     assert ask(text).intent == "routine"
+
+
+# -- colloquial falls and near-falls, with the look-alikes that are none -----------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tappade taget om ledstången i trappan men fångade sig",
+        "han rullade ur sängen vid fyratiden",
+        "hon knäade på badrumsmattan",
+        "slant med foten på tröskeln och landade på knä",
+    ],
+)
+def test_vardagliga_fall_och_nara_fall(text: str) -> None:
+    assert analyze(text).area == "fall"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["slant med brödkniven och skar sig i tummen", "tappade greppet om muggen så kaffet rann ut", "tog emot klagomålet från sonen"],
+)
+def test_liknande_ord_utan_fall(text: str) -> None:
+    assert analyze(text).area != "fall"
+
+
+@pytest.mark.parametrize("text", ["blåsa under foten efter nya skorna", "hoten mot personalen fortsätter"])
+def test_ord_nara_boten_ar_ingen_fraga_om_boten(text: str) -> None:
+    assert ask(text).intent == "report"
