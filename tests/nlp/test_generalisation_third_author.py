@@ -397,3 +397,21 @@ def test_liknande_ord_utan_fall(text: str) -> None:
 @pytest.mark.parametrize("text", ["blåsa under foten efter nya skorna", "hoten mot personalen fortsätter"])
 def test_ord_nara_boten_ar_ingen_fraga_om_boten(text: str) -> None:
     assert ask(text).intent == "report"
+
+
+# -- kind: more ways to complain, the speaker after the verb ----------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "brukaren beklagar sig över att duschen alltid blir inställd",
+        "mannen gnäller på att matlådorna kommer sent",
+        "förfärligt att ingen svarade på larmet, skriver dottern",
+    ],
+)
+def test_fler_satt_att_klaga(text: str) -> None:
+    assert analyze(text).kind == "synpunkt"
+
+
+def test_personalens_ursakt_ar_ingen_synpunkt() -> None:
+    assert analyze("vi beklagar att kvällsbesöket blev en timme sent").kind == "avvikelse"
