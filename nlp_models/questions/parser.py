@@ -45,6 +45,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 QUESTION_STARTS = frozenset(
     "vad hur vem vilka vilken vilket nar var varfor vart kan far ska skall maste finns har "
     "ar gar borde bor stammer hjalp".split()
+    # English question words ("do I need to report ...", "should we ..."); "is"/"was" can start a report
+    + "do does should shall must can could would how what when where who why which".split()
 )
 # A finite verb first and then "jag", "man", "vi" asks (Swedish inverts a yes/no question):
 # "behöver jag göra en avvikelse när ...", "räknas det som ett fall".

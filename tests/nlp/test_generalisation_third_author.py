@@ -415,3 +415,23 @@ def test_fler_satt_att_klaga(text: str) -> None:
 
 def test_personalens_ursakt_ar_ingen_synpunkt() -> None:
     assert analyze("vi beklagar att kvällsbesöket blev en timme sent").kind == "avvikelse"
+
+
+# -- English questions, seasons, "ts" --------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("what is the average response time for complaints", "indicator"),
+        ("should we file an incident when he refuses his meds?", "routine"),
+        ("do I need to report it when the alarm is slow", "routine"),
+    ],
+)
+def test_engelska_fragor_om_matt_och_rutiner(text: str, intent: str) -> None:
+    assert ask(text).intent == intent
+
+
+def test_i_host_och_ts() -> None:
+    result = ask("ts per vecka i höst")
+    assert (result.intent, result.area, result.group_by) == ("count", "trycksår", "week")
+    assert result.period == Period(date(2025, 9, 1), date(2025, 11, 30))
