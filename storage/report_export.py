@@ -46,8 +46,9 @@ def export_rows(*, session: Session) -> Iterator[dict[str, str]]:
 
 def write_csv(rows: Iterator[dict[str, str]], out: TextIO) -> int:
     """CSV that a spreadsheet opens without running anything (see `storage.cell_safety`)."""
-    writer = csv.DictWriter(out, fieldnames=list(cols.ALL_COLUMNS), lineterminator="\n")
-    writer.writeheader()
+    # Every value in double quotes (see storage.cell_safety); the header as plain names.
+    csv.writer(out, lineterminator="\n").writerow(cols.ALL_COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=list(cols.ALL_COLUMNS), lineterminator="\n", quoting=csv.QUOTE_ALL)
     count = 0
     for row in rows:
         writer.writerow({k: neutralise_formula(v) for k, v in row.items()})

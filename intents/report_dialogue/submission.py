@@ -97,16 +97,18 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
                     source=Source(turn.message.source),
                 ),
             )
-            linked = [ref for ref in draft.linked
-                      if link_reports(session=session, report=report, other_reference=ref, actor_id=turn.person.id,
-                                      now=turn.now)]
+            for ref in draft.linked:  # the link is kept where the other report exists
+                link_reports(session=session, report=report, other_reference=ref, actor_id=turn.person.id,
+                             now=turn.now)
     except SQLAlchemyError:
         log.exception("saving a report failed")
         return None
     alerted = _alert(turn, report, unit.name)
     text = _thanks(draft, report.reference) + alerted
-    if linked:
-        text += f" Den är kopplad till {', '.join(linked)}."
+    if draft.linked:
+        # Said of every reference written, whether it exists or not: the reporter may not see the
+        # other report, and the answer must not tell which references exist (see docs/security.md).
+        text += f" Hänvisningen till {', '.join(draft.linked)} finns med, så den som hanterar rapporten ser den."
     return Reply(text + _next_steps(turn, draft))
 
 

@@ -1,7 +1,11 @@
 """Mask personal identifiers before a text is stored, logged or shown to others.
 
 - personnummer and samordningsnummer, phone numbers: see `numbers.py` for the shapes;
-- e-mail addresses.
+- a personnummer with its last four partly hidden (450312-12**, 19450312-XXXX): the birth date
+  with the rest still points to one person;
+- e-mail addresses, also as people write them to keep them from spam robots: "anna @ gmail.com",
+  "anna(at)gmail.com", "anna snabel-a gmail punkt com", "anna dot svensson at gmail dot com",
+  and split over a line break.
 
 The text is normalised first (`normalised.py`: NFKC, every digit as 0-9, invisible characters
 removed), so full-width digits or a zero-width space inside a number change nothing. Only the
@@ -14,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp_models.personal_data.calendar_shapes import birth_date_ok
 from nlp_models.personal_data.normalised import normalise
 from nlp_models.personal_data.numbers import PERSONNUMMER, TELEFONNUMMER, Found, find_identifier_numbers
 
@@ -21,7 +26,31 @@ EPOST = "e-post"
 __all__ = ["EPOST", "PERSONNUMMER", "TELEFONNUMMER", "MaskedStr", "MaskedText", "mask_personal_data", "mask_text"]
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WORTH_A_LOOK = re.compile(r"[\d@]")  # Unicode digits too
+# The spelled-out forms. The domain must end in a common top-level domain in lower case; with an
+# "at" spelled out, a dot stands tight, with a space on both sides or spelled out, so "fell at
+# home. Se till" is no address.
+_TLD = r"(?-i:se|com|nu|net|org|eu|info|io|dk|no|fi|de|uk|biz|me)"
+_SPELLED_DOT = r"(?:[ \t]?[(\[]dot[)\]][ \t]?|[ \t](?:dot|punkt)[ \t])"
+_TIGHT_DOT = rf"(?:\.|[ \t]\.[ \t]|{_SPELLED_DOT})"  # no "home. Se": a space on one side only
+_LOOSE_DOT = rf"(?:[ \t]?\.[ \t]?|{_SPELLED_DOT})"
+_AT_SIGN = r"\s{0,2}@\s{0,2}"
+_AT_SPELLED = r"(?:[ \t]?[(\[{]\s?(?:at|snabel[- ]?a)\s?[)\]}][ \t]?|[ \t](?:at|snabel[- ]?a)[ \t])"
+
+
+def _address(at: str, dot: str) -> re.Pattern[str]:
+    # the name before the at has tight or spelled-out dots only: "10/4. anna@…" keeps its date
+    return re.compile(rf"(?<![\w.+-])[\w+-]+(?:{_TIGHT_DOT}[\w+-]+)*{at}[\w-]+(?:{dot}[\w-]+)*{dot}{_TLD}(?!\w)",
+                      re.IGNORECASE)
+
+
+_SPELLED_EMAILS = (_address(_AT_SIGN, _LOOSE_DOT), _address(_AT_SPELLED, _TIGHT_DOT))
+_AT_WORDS = re.compile(r"@|\b(?:at|snabel)\b", re.IGNORECASE)
+# The last four of a personnummer partly hidden with * or X: "450312-12**", "19450312 - XXXX".
+_HIDDEN_LAST_FOUR = re.compile(r"(?<![\w*])((?:18|19|20)?)(\d{6}) ?[-+]? ?([0-9*Xx]{4})(?![\w*])")
+# Worth normalising and scanning: a digit of any script (superscript and circled ones too), an @
+# of any width, or a spelled-out at.
+_WORTH_A_LOOK = re.compile(r"[\d@\uff20\u00b2\u00b3\u00b9\u2070-\u2079\u2460-\u24ff\u2776-\u2793]"
+                           r"|\b(?:at|snabel)\b", re.IGNORECASE)
 _PLACEHOLDER = {PERSONNUMMER: "[personnummer]", TELEFONNUMMER: "[telefonnummer]", EPOST: "[e-post]"}
 
 
@@ -31,11 +60,26 @@ class MaskedText:
     kinds: list[str]
 
 
+def _emails(text: str) -> list[Found]:
+    if _AT_WORDS.search(text) is None:
+        return []
+    found = [Found(m.start(), m.end(), EPOST) for pattern in _SPELLED_EMAILS for m in pattern.finditer(text)]
+    if "@" in text:
+        found += [Found(m.start(), m.end(), EPOST) for m in _EMAIL.finditer(text)
+                  if not any(m.start() < f.end and f.start < m.end() for f in found)]
+    return found
+
+
+def _hidden_personnummer(text: str) -> list[Found]:
+    return [Found(m.start(), m.end(), PERSONNUMMER) for m in _HIDDEN_LAST_FOUR.finditer(text)
+            if not m.group(3).isdigit() and birth_date_ok(m.group(2), m.group(1) or None)]
+
+
 def _findings(text: str) -> list[Found]:
-    emails = [Found(m.start(), m.end(), EPOST) for m in _EMAIL.finditer(text)] if "@" in text else []
+    first = _emails(text) + _hidden_personnummer(text)
     numbers = [f for f in find_identifier_numbers(text)
-               if not any(f.start < e.end and e.start < f.end for e in emails)]
-    return sorted(emails + numbers, key=lambda f: f.start)
+               if not any(f.start < e.end and e.start < f.end for e in first)]
+    return sorted(first + numbers, key=lambda f: f.start)
 
 
 class MaskedStr(str):

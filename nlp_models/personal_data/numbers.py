@@ -32,10 +32,15 @@ from nlp_models.text.rule_files import read_toml
 PERSONNUMMER = "personnummer"
 TELEFONNUMMER = "telefonnummer"
 
-# Between digit groups: a space, or up to two of - / _ + ( ) and a dot before a digit, with a
-# space on either side ("070 - 123", "+46 (0)70", "070.123"), or a colon between digits (14:30);
-# never a comma, a full stop and a space, or a colon and a space.
-_SEPARATOR = r"(?:[ \t]?(?:[\-/_+()]|\.(?=\d)){1,2}[ \t]?|:(?=\d)|[ \t])"
+# Between digit groups: spaces (up to three) or a line break, or up to two of - / _ + ( ) and a
+# dot before a digit, with spaces or a line break on either side ("070 - 123", "+46 (0)70",
+# "070.123", "070-123\n45 67"), or a colon, comma or apostrophe between digits (14:30, 1,5,
+# 450312'1234: these count only where a personnummer's last four begin); never a full stop and a
+# space, or a colon and a space.
+_GAP = r"[ \t]{0,3}(?:\r?\n[ \t]{0,3})?"
+_SEPARATOR = rf"(?:{_GAP}(?:[\-/_+()]|\.(?=\d)){{1,2}}{_GAP}|[:,'](?=\d)|[ \t]{{1,3}}(?:\r?\n[ \t]{{0,3}})?|\r?\n[ \t]{{0,3}})"
+# Where only these stand between two groups, the groups may be one number split by a person.
+_ONLY_DIGITS_APART = {"", "-", "."}
 CHUNK = re.compile(rf"(?:\+ ?|\( ?)?\d+(?:{_SEPARATOR}\d+)*")
 _GROUP = re.compile(r"\d+")
 _DATE_SEPARATORS = {"-", "/", "."}
@@ -121,18 +126,23 @@ def _personnummer_fits(chunk: _Chunk, i: int, j: int) -> bool:
         date_part = digits[:6]
     else:
         return False
-    if not splits <= allowed or (splits & date_splits and not (date_splits | {main}) <= splits):
+    if all(len(chunk.digits(k)) == 1 for k in range(i, j + 1)):  # "4 5 0 3 1 2 1 2 3 4"
+        return all(chunk.sep(k) == "" for k in range(i + 1, j + 1)) and birth_date_ok(date_part, century)
+    if not splits <= allowed:
         return False
+    if splits & date_splits and not (date_splits | {main}) <= splits and not (
+            splits & date_splits == {max(date_splits)} and main in splits):
+        return False  # a date split apart ("45 03 12") needs the last four apart too; "4503 12-1234" also
     for position in splits:  # "450312/1234" but not "040562 95 / 08": only the last four stand apart freely
-        if position != main and _separator_at(chunk, i, position) not in ("", "-", "."):
+        if position != main and _separator_at(chunk, i, position) not in _ONLY_DIGITS_APART:
             return False
     if century is not None and 2 in splits and _separator_at(chunk, i, 2) != "":
         return False  # the century stands apart only by a space ("19 450312-1234")
-    if _separator_at(chunk, i, main) in (":", "(", ")"):
+    if _separator_at(chunk, i, main) in ("(", ")"):
         return False
     if splits == {main} and _separator_at(chunk, i, main) in ("-", "+"):
         return century is None or int(digits[:4]) <= LATEST_BIRTH_YEAR  # the classic form, date or not
-    return birth_date_ok(date_part, century)
+    return birth_date_ok(date_part, century)  # any other shape: only a real birth date counts
 
 
 def _separator_at(chunk: _Chunk, i: int, position: int) -> str:
@@ -161,7 +171,7 @@ def _longest(chunk: _Chunk, i: int, skip: int, low: int, high: int) -> int | Non
     best, total = None, -skip
     for j in range(i, len(chunk.groups)):
         separator = chunk.sep(j)
-        if j > i and (chunk.opens_with(j, "+") or separator == ":"
+        if j > i and (chunk.opens_with(j, "+") or separator in (":", ",", "'")
                       or total >= low and ("/" in separator or separator.endswith("("))):
             break  # a new number begins ("070-123 45 67 / 08-123 456 78", "… /(08) 123 45")
         total += len(chunk.digits(j))
@@ -178,6 +188,11 @@ def _international(chunk: _Chunk, i: int) -> int | None:
         skip = 0
     elif digits.startswith("00") and not digits.startswith("000"):
         skip = 2
+    elif digits.startswith("46") and _personnummer(chunk, i) is None:
+        # the country code without + or 00 ("46701234567", "46 522 899 64"), when it is no personnummer
+        # of someone born in 1946
+        j = _longest(chunk, i, 2, 7, 9)
+        return j if j is not None and chunk.joined(i, j)[2:3] != "0" else None
     else:
         return None
     rest = chunk.joined(i, min(i + 2, len(chunk.groups) - 1))[skip:]
@@ -201,9 +216,13 @@ def _date(chunk: _Chunk, i: int) -> int:
     if i + 2 >= len(chunk.groups):
         return 0
     first, second = chunk.sep(i + 1), chunk.sep(i + 2)
+    a, b, c = chunk.digits(i), chunk.digits(i + 1), chunk.digits(i + 2)
+    if first == second == "" and len(a) <= 2 and len(c) == 4 and 1990 <= int(c) <= 2035:
+        # "05 03 2026": day, month and a recent year with spaces (an 8-digit phone number with a
+        # year-like ending is rarer than a date typed on a phone)
+        return 3 if calendar_date_ok(c, b, a) and chunk.seps[i + 1] == chunk.seps[i + 2] == " " else 0
     if first != second or first not in _DATE_SEPARATORS:
         return 0
-    a, b, c = chunk.digits(i), chunk.digits(i + 1), chunk.digits(i + 2)
     if len(a) == 4 and calendar_date_ok(a, b, c) or len(a) <= 2 and len(c) == 4 and calendar_date_ok(c, b, a):
         return 3
     return 0
@@ -236,6 +255,17 @@ def _time_range(chunk: _Chunk, i: int) -> int:
     k = i + first
     second = _clock(chunk, k) or (1 if clock_ok(chunk.digits(k)) else 0)
     return first + second if second else 0
+
+
+def _clock_run(chunk: _Chunk, i: int) -> int:
+    """Groups taken by clock times written HH.MM or HH:MM one after the other ("06.45 12.30 18.00")."""
+    k = i
+    while k < len(chunk.groups):
+        taken = _clock(chunk, k)
+        if not taken or k > i and chunk.seps[k].strip(" ") != "":
+            break
+        k += taken
+    return k - i
 
 
 def _decoy(chunk: _Chunk, i: int, after_date: bool) -> tuple[int, bool]:
@@ -291,6 +321,10 @@ def _scan(chunk: _Chunk) -> list[Found]:
     found: list[Found] = []
     i, after_date = _leading_times(chunk) or _leading_reference(chunk), False
     while i < len(chunk.groups):
+        times = _clock_run(chunk, i)
+        if times > _clock(chunk, i):  # two clock times or more in a row ("00.00 06.45 12.30")
+            i, after_date = i + times, False
+            continue
         j = _international(chunk, i)
         kind = TELEFONNUMMER
         if j is None:
@@ -301,7 +335,10 @@ def _scan(chunk: _Chunk) -> list[Found]:
             # an identifier that begins inside the decoy wins ("född 1931 – 05.09.10 7899")
             taken = next((k - i for k in range(i + 1, i + taken) if _personnummer(chunk, k) is not None), taken)
             j, kind = _national_phone(chunk, i), TELEFONNUMMER
-            # a clock time is a decoy unless a phone number goes on after it ("08.51 89 74 88")
+            # a clock time is a decoy unless a phone number goes on after it ("08.51 89 74 88"), but
+            # not when clock times follow each other ("06.45 12.30 18.00 21.30")
+            if taken and not is_date:
+                taken = max(taken, _clock_run(chunk, i))
             if taken and (is_date or j is None or j - i + 1 <= taken):
                 i, after_date = i + taken, is_date
                 continue

@@ -309,3 +309,14 @@ def test_rattelse_med_vanliga_ord_i_sammanfattningen(conversation, correction, l
     conversation.say("bru på Solgården hittad på golvet i natt, ingen skada, ssk kontaktad")
     answer = conversation.say(correction)
     assert "Ändrat" in answer and f"• {line}" in answer
+
+
+def test_hanvisning_till_rapport_man_inte_ser_avslojar_inte_om_den_finns(conversation):
+    conversation.say("bru på Solgården ramlade i natt, ingen skada, ssk kontaktad")
+    conversation.say("skicka")
+    answers = []
+    for reference in ("AV-2026-00001", "AV-2026-00077"):  # the first exists, the second does not
+        conversation.say(f"brukaren på Solgården föll igen i morse, samma som {reference}, ingen skada, hjälpte upp")
+        answers.append(conversation.say("skicka").replace(reference, "REF"))
+    assert "Hänvisningen till REF" in answers[0]
+    assert answers[0].replace("AV-2026-00002", "NY") == answers[1].replace("AV-2026-00003", "NY")

@@ -151,3 +151,45 @@ def test_maskering_andrar_inget_utanfor_identifieraren() -> None:
 def test_maskering_ar_idempotent() -> None:
     once = mask_personal_data("19450312-1234, 070-123 45 67, a@b.se").text
     assert mask_personal_data(str(once)) == MaskedText(once, [])
+
+
+# Shapes an outside tester typed (second round): separators people use, line breaks from a phone,
+# letters for digits, other digit scripts, a partly hidden number, addresses written against spam.
+@pytest.mark.parametrize("text", [
+    "pn=381127:5678 ringde", "381127,5678 ringde", "381127'5678 ringde", "381127  5678 ringde",
+    "pnr 381127\n5678 ringde", "pnr 381127-\n5678", "pnr 381127 -\r\n5678", "pnr 381127-56\n78",
+    "pnr 3811 27-5678", "pnr 3 8 1 1 2 7 5 6 7 8", "pnr 38ll27-5678", "pnr 3Ol127-5678",
+    "pnr ³⁸¹¹²⁷-⁵⁶⁷⁸", "pnr ③⑧①①②⑦-⑤⑥⑦⑧", "pnr 381127-567*", "pnr 19381127-XXXX", "pnr 381127 - 56xx",
+])
+def test_personnummer_i_fler_former_maskeras(text: str) -> None:
+    masked = mask_personal_data(text)
+    assert masked.kinds == ["personnummer"], masked.text
+    assert not any(c.isdigit() for c in masked.text.replace("[personnummer]", "")), masked.text
+
+
+@pytest.mark.parametrize("text", [
+    "ring dottern på 073-987\n6543", "ring dottern på 073\n9876543", "ring dottern på O73-987 65 43",
+    "ring dottern på 46739876543", "ring dottern på 46 8 123 45 67",
+])
+def test_telefonnummer_over_radbrytning_och_utan_plus_maskeras(text: str) -> None:
+    masked = mask_personal_data(text)
+    assert masked.text == "ring dottern på [telefonnummer]", masked.text
+
+
+@pytest.mark.parametrize("address", [
+    "karin.berg＠telia.com", "karin.berg@\ntelia.com", "karin.berg @ telia.com", "karin.berg(at)telia.com",
+    "karin.berg [at] telia.com", "karin.berg at telia.com", "karin.berg snabel-a telia.com",
+    "karin punkt berg snabel a telia punkt com", "karin dot berg at telia dot com", "karin.berg@telia .com",
+])
+def test_epost_skriven_for_att_undga_spam_maskeras(address: str) -> None:
+    assert mask_personal_data(f"sonen vill ha svar till {address} snarast").text == \
+        "sonen vill ha svar till [e-post] snarast"
+
+
+@pytest.mark.parametrize("text", [
+    "Brukaren föll 06.45 12.30 18.00 21.30 i dagrummet", "larmet gick 00.10 00.40 01.15", "hände 05 03 2026 på natten",
+    "drack 2l vatten", "He fell at home. Se till att han får hjälp", "satt at the table", "gav 2x500 mg",
+    "vikt 64,5 kg", "anknytning 4455", "BT 140/90",
+])
+def test_tider_datum_och_vardagstal_i_nya_former_maskeras_inte(text: str) -> None:
+    assert mask_personal_data(text) == MaskedText(text, [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -65,12 +66,36 @@ def test_ansi_styrtecken_och_riktningsbyten_tas_bort_vid_import(engine):
     assert "\x1b" not in _export(engine) and "\u202e" not in _export(engine)
 
 
+def _as_a_spreadsheet_sees_it(cell: str) -> str:
+    """The cell after leading spaces and invisible characters, look-alikes as what they look like."""
+    visible = "".join(ch for ch in cell if unicodedata.category(ch) not in ("Cf", "Mn"))
+    return unicodedata.normalize("NFKC", visible.lstrip(" \u00a0\u3000\n"))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30))
 def test_neutralisering_ar_omvandbar_och_ger_aldrig_en_formel(cell):
     safe = neutralise_formula(cell)
     assert not safe.startswith(FORMULA_START)
+    assert not _as_a_spreadsheet_sees_it(safe).startswith(FORMULA_START)
     assert restore_formula(safe) == cell
+
+
+@pytest.mark.parametrize("cell", ["＝1+1", "\u200b=1+1", "\ufeff=1+1", "\u2061=1+1", " =1+1", "\u3000@SUM(A1)",
+                                  "＋1", "\u202e=1+1"])
+def test_formel_bakom_osynliga_tecken_och_lookalikes_neutraliseras(cell):
+    assert neutralise_formula(cell) == "'" + cell
+    assert restore_formula(neutralise_formula(cell)) == cell
+
+
+def test_semikolon_i_en_cell_blir_ingen_ny_cell_i_svenska_excel(engine):
+    _import(engine, HEADER + f"F-3,2024-03-05,avvikelse,Solgården,{_quoted('Föll;=1+1')}\n")
+    exported = _export(engine)
+    for line in exported.splitlines()[1:]:
+        # Excel set to Swedish splits on ";" outside double quotes: every ";" must stand inside quotes
+        outside = "".join(part for n, part in enumerate(line.split('"')) if n % 2 == 0)
+        assert ";" not in outside
+    assert "Föll;=1+1" in _cells(exported)
 
 
 TEXT = st.text(st.sampled_from(list("aåöB =+-@'\";,.()\n\t")), min_size=1, max_size=25).map(str.strip).filter(bool)

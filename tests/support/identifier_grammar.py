@@ -19,10 +19,14 @@ ANY_NUMBER = "[X]"  # [personnummer] or [telefonnummer]: which one is a matter o
 
 # --- personnummer ----------------------------------------------------------------------------
 
-_PNR_SEPARATORS = ["-", "-", "", "+", " ", " - ", "\u2013", "\u2014", "/", ".", "_", " \u2013 ", "\u00a0"]
+_PNR_SEPARATORS = ["-", "-", "", "+", " ", " - ", "\u2013", "\u2014", "/", ".", "_", " \u2013 ", "\u00a0",
+                   ":", ",", "'", "  ", "\n", "-\n", " -\n", "\r\n", " \n"]
 _INVISIBLE = ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c", "\u200d"]
 _FULL_WIDTH = {str(d): chr(0xFF10 + d) for d in range(10)}
 _ARABIC_INDIC = {str(d): chr(0x0660 + d) for d in range(10)}
+_SUPERSCRIPT = dict(zip("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"))
+_CIRCLED = dict(zip("0123456789", "\u24ea\u2460\u2461\u2462\u2463\u2464\u2465\u2466\u2467\u2468"))
+_LETTER_FOR_DIGIT = {"0": "Oo", "1": "lI"}  # typed as letters: 45O312-1234, O7O-123 45 67
 
 
 def _birth_date(r: random.Random) -> date:
@@ -36,7 +40,7 @@ def personnummer(r: random.Random) -> str:
     century = f"{born.year // 100}"
     last = f"{r.randrange(10000):04d}"  # the Luhn digit is whatever was typed
     twelve = r.random() < 0.4
-    shape = r.randrange(6)
+    shape = r.randrange(9)
     sep = r.choice(_PNR_SEPARATORS)
     if sep == "+" and twelve:
         sep = "-"
@@ -53,18 +57,34 @@ def personnummer(r: random.Random) -> str:
             text = text[: -len(last) - 1] + "-" + last
     elif shape == 4:  # no separator at all
         text = (century if twelve else "") + yy + mm + dd + last
-    else:  # 19450312 1234 with a space
+    elif shape == 5:  # 19450312 1234 with a space
         text = (century if twelve else "") + yy + mm + dd + " " + last
-    return _disguise(r, text)
+    elif shape == 6:  # 4503 12-1234: year and month together, the day apart
+        text = (century if twelve else "") + yy + mm + " " + dd + r.choice(["-", " "]) + last
+    elif shape == 7:  # 4 5 0 3 1 2 1 2 3 4: every digit apart
+        text = " ".join((century if twelve else "") + yy + mm + dd + last)
+    else:  # 450312-123*, 450312-XXXX: the last four partly hidden, the birth date still there
+        hidden = r.randrange(1, 5)
+        mark = r.choice("*Xx")
+        text = (century if twelve else "") + yy + mm + dd + r.choice(["-", "-", " - "]) + last[:4 - hidden] + mark * hidden
+    return _disguise(r, text, letters=shape != 7)  # a lone "l" among spaced digits is a word, not a 1
 
 
-def _disguise(r: random.Random, text: str) -> str:
-    """Unicode digits, and invisible characters inside (never at the ends)."""
+def _disguise(r: random.Random, text: str, letters: bool = True) -> str:
+    """Unicode digits or letters typed for digits, and invisible characters inside (never at the ends)."""
     roll = r.random()
     if roll < 0.08:
         text = "".join(_FULL_WIDTH.get(c, c) for c in text)
     elif roll < 0.12:
         text = "".join(_ARABIC_INDIC.get(c, c) for c in text)
+    elif roll < 0.14:
+        text = "".join(_SUPERSCRIPT.get(c, c) for c in text)
+    elif roll < 0.16:
+        text = "".join(_CIRCLED.get(c, c) for c in text)
+    elif roll < 0.24 and letters:
+        places = [i for i, c in enumerate(text) if c in _LETTER_FOR_DIGIT]
+        for at in r.sample(places, min(len(places), r.randrange(1, 3))):
+            text = text[:at] + r.choice(_LETTER_FOR_DIGIT[text[at]]) + text[at + 1:]
     if r.random() < 0.15 and len(text) > 2:
         at = r.randrange(1, len(text) - 1)
         text = text[:at] + r.choice(_INVISIBLE) + text[at:]
@@ -79,7 +99,7 @@ _AREA_3 = ["010", "011", "013", "016", "018", "019", "021", "023", "026", "031",
            "042", "044", "046", "054", "060", "063", "090"]
 _AREA_4 = ["0120", "0140", "0150", "0171", "0220", "0240", "0280", "0300", "0345", "0380", "0410", "0451",
            "0480", "0522", "0570", "0611", "0640", "0660", "0771", "0910", "0920", "0980"]
-_PHONE_SEPARATORS = ["-", " ", "", " - ", "/", ".", "\u2013", "\u00a0"]
+_PHONE_SEPARATORS = ["-", " ", "", " - ", "/", ".", "\u2013", "\u00a0", "\n", "-\n", "  "]
 PHONE_PREFIXES = ["tel:", "tel: ", "tel ", "tel.", "tfn:", "tfn ", "tfn: ", "mobil ", "mobilnr ", "telefon ",
                   "telefonnr ", "nr ", "nr: ", "ring ", "mob ", ""]
 
@@ -123,7 +143,7 @@ def phone(r: random.Random) -> str:
     elif style < 0.7:
         text = f"({area}) {grouped}"
     else:
-        country = r.choice(["+46 ", "+46", "0046 ", "+46-", "0046-", "+46 (0)", "+46 (0) "])
+        country = r.choice(["+46 ", "+46", "0046 ", "+46-", "0046-", "+46 (0)", "+46 (0) ", "46"])
         if r.random() < 0.2:
             text = f"+46 ({area[1:]}) {grouped}"
         else:
@@ -140,11 +160,22 @@ def phones(r: random.Random) -> tuple[str, str]:
     return first, ANY_NUMBER
 
 
+_AT = ["@", "@", "@", "\uff20", " @ ", "@\n", "(at)", " (at) ", "[at]", " [at] ", " at ", " snabel-a ",
+       " snabel a ", "(snabel-a)"]
+
+
 def email(r: random.Random) -> str:
-    first = r.choice(["anna", "per.olsson", "k.lind", "dottern72", "Eva-Lena", "ingrid_b", "X.Y"])
+    """An address as typed, also the ways people write one to keep it from spam robots."""
+    first = r.choice(["anna", "per.olsson", "k.lind", "dottern72", "Eva-Lena", "ingrid_b", "X.Y", "anna.svensson"])
     plus = r.choice(["", "", "+vard", "1"])
-    domain = r.choice(["kommun.se", "gmail.com", "hotmail.se", "mail.example.com", "omsorg.stad.se"])
-    return first + plus + "@" + domain
+    domain = r.choice(["kommun.se", "gmail.com", "hotmail.se", "mail.example.com", "omsorg.stad.se", "telia.com"])
+    at = r.choice(_AT)
+    if at.strip() not in ("@", "\uff20") and r.random() < 0.4:  # spelled out all the way
+        dot = r.choice([" dot ", " punkt ", "(dot)", " . "])
+        first, domain = first.replace(".", dot), domain.replace(".", dot)
+    elif at.strip() in ("@", "\uff20") and r.random() < 0.1:
+        domain = domain.replace(".", r.choice([" .", ". "]), 1)
+    return first + plus + at + domain
 
 
 # --- decoys ----------------------------------------------------------------------------------
@@ -182,6 +213,10 @@ def decoy(r: random.Random) -> str:
         f"BT {r.randrange(90, 190)}/{r.randrange(50, 110)}", f"puls {r.randrange(40, 140)}",
         f"INR {r.randrange(1, 6)},{r.randrange(10)}", f"{r.randrange(1, 60)} min", "112", "1177", "114 14",
         f"född {r.randrange(1915, 2005)}",
+        " ".join(f"{hh}.{mm}" for hh, mm in sorted(_hhmm(r) for _ in range(r.randrange(2, 5)))),
+        f"{day.day:02d} {day.month:02d} {day.year}", f"{day.day} {day.month} {day.year}",
+        f"rum {r.randrange(1, 40)}\n{h}.{m}", f"{r.randrange(1, 5)}x{r.choice(['250', '500', '1000'])} mg",
+        f"{r.randrange(40, 120)},{r.randrange(10)} kg", f"anknytning {r.randrange(1000, 9999)}",
     ]
     return r.choice(choices)
 
