@@ -435,3 +435,7 @@ def test_i_host_och_ts() -> None:
     result = ask("ts per vecka i höst")
     assert (result.intent, result.area, result.group_by) == ("count", "trycksår", "week")
     assert result.period == Period(date(2025, 9, 1), date(2025, 11, 30))
+
+
+def test_alarm_ar_larm_aven_i_korta_blandade_meddelanden() -> None:
+    assert analyze("alarm button not charged i natt").area == "larm"
