@@ -83,8 +83,8 @@ EXPLANATIONS = {
     "peak_rss_mb": "högsta minnesanvändning (VmHWM) för en `omsorgsbot serve`-process under HTTP-mätningarna",
     "bench_peak_rss_mb": "högsta minnesanvändning för själva mätprocessen (getrusage), som också har laddat "
                          "språkmodellen och fyllt databaserna",
-    "dialogue_runs": "simulerade stressade rapportörer (tests/conversation/simulator): alla personor × tre stilar "
-                     "(prydlig, stressad med stavfel, ångrar sig) × flera frön",
+    "dialogue_runs": "simulerade stressade rapportörer (tests/conversation/simulator): alla personor × fyra stilar "
+                     "(prydlig, stressad med stavfel, ångrar sig, pratig) × flera frön",
     "dialogue_turns_complete_median": "meddelanden från personen tills rapporten sparats, när första meddelandet "
                                       "berättade allt (median)",
     "dialogue_turns_complete_p90": "som ovan, 90:e percentilen",

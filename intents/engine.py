@@ -16,6 +16,7 @@ from intents.own_reports import answer_own_reports, asks_for_own_reports
 from intents.report_handling import answer_handling, handles
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
 from intents.report_dialogue.intake import reports_event_citing_reference, tells_of_event
+from intents.report_dialogue.openers import opens_report, without_preamble
 from intents.routines.answer import answer_routine_question
 from intents.statistics.answers import answer_statistics
 from intents.statistics.clarification import CLARIFY_FLOW, answer_clarification
@@ -135,6 +136,12 @@ class DialogueEngine:
             return answer_own_reports(turn)
         if turn.understand().intent == "report" or tells_of_event(turn):
             return start_report(turn)
+        if opens_report(turn, turn.text):  # "ett fall i natt": a report, what happened is asked first
+            return start_report(turn, opener=True)
+        core = without_preamble(turn, turn.text)  # "hej, jag jobbar natt på Solgården. bru ramlade …"
+        if core and core != turn.text.strip() and (
+                turn.understand(core).intent == "report" or tells_of_event(turn, core) or opens_report(turn, core)):
+            return start_report(turn, opener=opens_report(turn, core))  # it leaves the greeting out
         return self._answer_question(turn)
 
     def _answer_question(self, turn: Turn) -> list[Reply]:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from intents.report_dialogue.description_edits import change_description
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.questions import answer_question
 from intents.report_dialogue.slot_answers import resolve_time
@@ -25,14 +26,19 @@ from nlp_models.reports.synpunkt_details import contact_wish, giver
 from nlp_models.text.normalize import fold
 
 MAX_VALUE_WORDS = 7  # a value on its own ("typ 22", "på Björkhagen"); longer is a story, not a correction
+MAX_SWAP_WORDS = 4  # "det var rum 6 inte 4": the right words are short
+# field names too common to start a loose correction ("när hon …", "dag 2 …")
+LOOSE_FIELD_STOP = {"nar", "dag", "dagen", "vem", "fran", "skada", "skador", "skadan", "klockan"}
 _SEP = r"[\s,.:;!–-]*"
 
 
 @dataclass(frozen=True)
 class Correction:
     slot: str  # area, unit, time, consequence, action, given_by, contact, kind, add_description, set_description,
-    # or "value": a value whose field is found from the value itself
+    # "value": a value whose field is found from the value itself, or "swap": "det var rum 6 inte 4"
     value: str  # in the original spelling
+    loose: bool = False  # only a correction if the value reads as the field's value ("konsekvens ingen skada")
+    old: str = ""  # "swap": the words that were wrong ("4")
 
 
 def _alternation(phrases) -> str:
@@ -66,12 +72,22 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ]
     lead = rf"(?:{_alternation(c['lead'])})"
     patterns += [
+        # "det var rum 6 inte 4", "nej vänta, rum 6 inte rum 4", "inte i duschen utan i köket"
+        ("swap", re.compile(r"\b(?:inte|ej)\s+(?P<old>[^,.;]{1,30}?)\s+utan\s+(?P<value>[^,.;]{1,40}?)\s*[.!]?\s*$")),
+        ("swap", re.compile(rf"^\s*(?:{lead}{_SEP})?{copula}(?P<value>[^,.;]{{1,40}}?)\s+(?:och\s+)?(?:inte|ej)\s+"
+                            rf"(?P<old>[^,.;]{{1,30}}?)\s*[.!]?\s*$")),
         ("value", re.compile(rf"^\s*{lead}{_SEP}{copula}(?P<value>.+)")),
         ("value", re.compile(rf"^\s*(?:{_alternation(c['copula'])})\s+(?P<value>.+)")),
         # only a clock time, "kl 02.30" or "14:10" (a bare "2" stays a numbered choice)
         ("time", re.compile(r"^\s*(?P<value>(?:(?:ca|cirka|runt|vid|typ)\s+)?(?:kl|klockan)\.?\s*\d{1,2}(?:[.:]\d{2})?"
                             r"|\d{1,2}[.:]\d{2})\s*[.!]?\s*$")),
     ]
+    # a field's name right before its value, without a colon: "konsekvens ingen skada", "tiden kl 1130" (only a
+    # correction when the value reads as that field's value: "skada på armen" is no correction)
+    for slot, names in fields.items():
+        names = [n for n in names if len(n) >= 4 and n not in LOOSE_FIELD_STOP]
+        patterns.append((f"loose:{slot}", re.compile(rf"^\s*(?:(?:{_alternation(c['lead'])}){_SEP})?"
+                                                      rf"(?:{_alternation(names)})\s+(?P<value>.+)")))
     return patterns
 
 
@@ -83,9 +99,48 @@ def find_correction(text: str) -> Correction | None:
         if match:
             start, end = match.span("value")
             value = text[start:end].strip(" .,!?")
-            if value:
-                return Correction(slot, value)
+            if not value:
+                continue
+            if slot == "swap":
+                old_start, old_end = match.span("old")
+                if len(phrase(value).split()) > MAX_SWAP_WORDS:
+                    continue
+                return Correction("swap", value, old=text[old_start:old_end].strip(" .,!?"))
+            if slot.startswith("loose:"):
+                return Correction(slot.split(":", 1)[1], value, loose=True)
+            return Correction(slot, value)
     return None
+
+
+def swap_in_description(turn: Turn, draft: ReportDraft, correction: Correction) -> bool:
+    """"det var rum 6 inte 4": the wrong words of the description replaced by the right ones, when they are
+    there ("rum 4" → "rum 6"; "4" alone is read with the words it shares with the right ones). False when the
+    description has no such words."""
+    new, old = correction.value.split(), correction.old.split()
+    if not new or not old or len(old) > len(new) + 1:
+        return False
+    shared_before = new[:len(new) - len(old)]  # "rum" of "rum 6" for "4"
+    shared_after = new[len(old):]  # "arm" of "vänster arm" for "höger"
+    tries = [(old, new)]
+    if shared_before:
+        tries.append((shared_before + old, new))
+    if shared_after:
+        tries.append((old + shared_after, new))
+    for wrong, right in sorted(tries, key=lambda pair: -len(pair[0])):
+        if len(wrong) != len(right):
+            continue
+        pattern = re.compile(r"\b" + r"\s+".join(_fuzzy_word(w) for w in wrong) + r"\b", re.IGNORECASE)
+        found = list(pattern.finditer(fold(draft.description)))
+        if len(found) == 1:
+            start, end = found[0].span()
+            change_description(turn, draft, draft.description[:start] + " ".join(right) + draft.description[end:],
+                               append=False)
+            return True
+    return False
+
+
+def _fuzzy_word(word: str) -> str:
+    return re.escape(fold(word))
 
 
 def infer_slot(turn: Turn, draft: ReportDraft, value: str) -> str | None:

@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 
 from intents.messages import Reply
 from intents.report_dialogue import name_check
-from intents.report_dialogue.corrections import Correction, find_correction, infer_slot
+from intents.report_dialogue.answer_parts import AnswerParts, carries_detail, reading, split_answer
+from intents.report_dialogue.corrections import Correction, find_correction, infer_slot, swap_in_description
 from intents.report_dialogue.description_edits import change_description
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.intake import (
@@ -28,7 +29,8 @@ from intents.report_dialogue.intake import (
     fill_from_answer,
     new_draft,
 )
-from intents.report_dialogue.new_event import is_new_event, repeats_held_event, tells_more
+from intents.report_dialogue.new_event import differences, is_new_event, repeats_held_event
+from intents.report_dialogue.openers import without_preamble
 from intents.report_dialogue.questions import (
     CONFIRM_CHOICES,
     DEFERRABLE,
@@ -40,11 +42,13 @@ from intents.report_dialogue.questions import (
     reminder,
 )
 from intents.report_dialogue.slot_answers import SlotResult, read_slot, set_unknown
+from intents.report_dialogue.staff_and_recipient import recipient_part
 from intents.report_dialogue.submission import submit
-from intents.report_dialogue.summary import changed_lines, fields, render_summary
+from intents.report_dialogue.summary import changed_lines, fields, real_changes, render_summary
 from intents.swedish_dates import format_moment
 from intents.turn import Turn
 from nlp_models.answers import AnswerKind, answer_words, phrase, read_answer
+from nlp_models.answers.clauses import clauses
 from nlp_models.personal_data.masking import mask_personal_data
 from storage.drafts import delete_draft, save_draft
 
@@ -55,13 +59,17 @@ CANCEL_WORDS = answer_words().cancel  # folded, as `intents.choice_matching.clea
 QUESTION_INTENTS = {"count", "routine", "indicator"}
 FREE_TEXT = {"action", "description"}
 CANCELLED = "Okej, rapporten är avbruten. Inget har sparats."
+STAFF_AND_RECIPIENT_TEXT = (
+    "Att någon i personalen skadades (tillbud eller arbetsskada) rapporteras i kommunens arbetsmiljösystem, inte som "
+    "en avvikelse – prata med din chef om hur ni gör. Det som hände brukaren skriver vi här:")
 STAFF_INJURY_TEXT = (
     "Det här låter som att någon i personalen har skadats eller nästan skadats (tillbud eller arbetsskada). "
     "Det rapporteras i kommunens arbetsmiljösystem, inte som en avvikelse – prata med din chef om hur ni gör. "
     "Krya på dig om det gäller dig! Om även en brukare drabbades kan du beskriva det för mig."
 )
-MASKED_NOTICE = ("Jag tog bort {what} ur texten – sådant behövs inte i rapporten och sparas aldrig. "
-                 "Beskriv personen som ”brukaren” eller ”boende”.")
+MASKED_NOTICE = "Jag tog bort {what} ur texten – sådant behövs inte i rapporten och sparas aldrig."
+MASKED_PERSON = " Beskriv personen som ”brukaren” eller ”boende”."
+MASKED_CONTACT = " Kontaktuppgifter lämnas till enhetschefen, inte här i chatten."
 _MASK_WORDS = {"personnummer": "personnummer", "telefonnummer": "telefonnummer", "e-post": "e-postadresser"}
 # How to fill in later a field left open after two answers the bot did not understand.
 LATER_EXAMPLES = {"area": "område: fall", "unit": "enhet: Solgården", "time": "tiden: i går kl 22",
@@ -92,7 +100,12 @@ def _reading(turn: Turn, text: str) -> Turn:
 def _masked_notice(kinds: list[str]) -> Reply:
     names = [_MASK_WORDS.get(k, k) for k in dict.fromkeys(kinds)]
     what = " och ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " och " + names[-1]
-    return Reply(MASKED_NOTICE.format(what=what))
+    text = MASKED_NOTICE.format(what=what)
+    if "personnummer" in kinds:
+        text += MASKED_PERSON
+    if "telefonnummer" in kinds or "e-post" in kinds:
+        text += MASKED_CONTACT
+    return Reply(text)
 
 
 def _staff_injury(turn: Turn) -> Reply:
@@ -175,19 +188,35 @@ def _reminder(turn: Turn, draft: ReportDraft) -> Reply:
 
 # ---------------------------------------------------------------- starting
 
-def start_report(turn: Turn, queued: list[str] | None = None) -> list[Reply]:
+def start_report(turn: Turn, queued: list[str] | None = None, *, opener: bool = False) -> list[Reply]:
+    """A report from its first message. `opener`: a message that names only what kind of event and when ("ett
+    fall i natt"): what happened is asked first. A greeting or an introduction before the report ("hej, jag
+    jobbar natt på Solgården.") is left out; a unit it names is kept."""
+    said_unit = None
+    core = without_preamble(turn, turn.text)
+    if core and core != turn.text.strip():
+        named = turn.services.nlu.units.find(turn.text)
+        said_unit = named.name if named else None
+        _reading(turn, core)
     analysis = turn.understand().report
-    if analysis.staff_injury:
-        return [_staff_injury(turn)] + _start_queued(turn, list(queued or []))
-    draft = new_draft(turn, turn.text)
-    draft.queued = list(queued or [])
     replies: list[Reply] = []
+    if analysis.staff_injury:
+        recipient = recipient_part(turn, turn.text)
+        if recipient is None:
+            return [_staff_injury(turn)] + _start_queued(turn, list(queued or []))
+        replies.append(Reply(STAFF_AND_RECIPIENT_TEXT))  # the care recipient's part is reported here
+        _reading(turn, recipient)
+        analysis = turn.understand().report
+    draft = new_draft(turn, turn.text)
+    if said_unit and (not draft.unit or draft.unit_guessed):
+        draft.unit, draft.unit_guessed, draft.unit_candidates = said_unit, False, []
+    draft.queued = list(queued or [])
     if analysis.masked_kinds:
         replies.append(_masked_notice(analysis.masked_kinds))
         draft.masked_notice_given = True
     if draft.linked:
         replies.append(Reply(f"Jag skriver en ny rapport och kopplar den till {', '.join(draft.linked)}."))
-    if content_words(turn.text) < 3:
+    if opener or content_words(turn.text) < 3:
         return _put(turn, draft, "what", replies)
     return advance(turn, draft, replies)
 
@@ -200,18 +229,40 @@ def _start_queued(turn: Turn, queued: list[str]) -> list[Reply]:
     return [Reply("Nu tar vi nästa händelse du skrev om.")] + start_report(turn, queued[1:])
 
 
+def _keep_from_opening(opening: ReportDraft, fresh: ReportDraft) -> None:
+    """What the opening message already said ("vill rapportera ett fall i natt") and the story does not say
+    again: the time, a unit said, the area its words pointed to, a consequence or an action."""
+    if not fresh.occurred_at and opening.occurred_at:
+        fresh.occurred_at, fresh.occurred_approximate = opening.occurred_at, opening.occurred_approximate
+        fresh.occurred_part = opening.occurred_part
+    if opening.unit and not opening.unit_guessed and (not fresh.unit or fresh.unit_guessed):
+        fresh.unit, fresh.unit_guessed, fresh.unit_candidates = opening.unit, False, []
+    if not fresh.area_evidence and opening.area_evidence:
+        fresh.area, fresh.area_evidence, fresh.area_confirmed = opening.area, opening.area_evidence, True
+    if not fresh.consequence and opening.consequence:
+        fresh.consequence, fresh.consequence_said = opening.consequence, opening.consequence_said
+    if not fresh.action_answered and opening.action_answered:
+        fresh.immediate_action, fresh.action_answered = opening.immediate_action, True
+
+
 def _described(turn: Turn, draft: ReportDraft, text: str) -> list[Reply]:
     """The person told what happened after an empty start: take everything the NLU finds in it."""
     analysis = turn.understand(text).report
+    replies: list[Reply] = []
     if analysis.staff_injury:
-        _drop(turn)
-        return [_staff_injury(turn)] + _start_queued(turn, draft.queued)
+        recipient = recipient_part(turn, text)
+        if recipient is None:
+            _drop(turn)
+            return [_staff_injury(turn)] + _start_queued(turn, draft.queued)
+        replies.append(Reply(STAFF_AND_RECIPIENT_TEXT))
+        text = recipient
+        analysis = turn.understand(text).report
     fresh = new_draft(turn, text)
     if draft.is_synpunkt:
         fresh.kind = "synpunkt"
+    _keep_from_opening(draft, fresh)
     fresh.queued, fresh.started_at, fresh.asked = draft.queued, draft.started_at, draft.asked
     fresh.masked_notice_given = draft.masked_notice_given
-    replies: list[Reply] = []
     if analysis.masked_kinds and not fresh.masked_notice_given:
         replies.append(_masked_notice(analysis.masked_kinds))
         fresh.masked_notice_given = True
@@ -237,29 +288,81 @@ def _apply_value(turn: Turn, draft: ReportDraft, slot: str, value: str) -> SlotR
     return read_slot(turn, draft, slot, value)
 
 
+SLOT_LABELS = {"area": "Område", "unit": "Enhet", "time": "När", "consequence": "Konsekvens",
+               "consequence_which": "Konsekvens", "action": "Gjort direkt", "given_by": "Från", "contact": "Kontakt",
+               "contact_which": "Kontakt"}
+
+
+def _bullets(title: str, lines: list[str]) -> str:
+    return f"{title}:\n" + "\n".join(f"• {line}" for line in lines) if lines else ""
+
+
+def _answer_note(turn: Turn, draft: ReportDraft, before, slot: str) -> list[Reply]:
+    """After an answer: nothing for the field answered or for words added to the description; "Ändrat" only
+    for a field that had a value and now has another, "Noterat" for another field the answer filled in."""
+    changed, added = real_changes(before, fields(draft, turn.now), answered=(SLOT_LABELS.get(slot, ""),))
+    text = "\n".join(t for t in (_bullets("Ändrat", changed), _bullets("Noterat", added)) if t)
+    return [Reply(text)] if text else []
+
+
 def _changed(turn: Turn, draft: ReportDraft, before, slot: str) -> list[Reply]:
-    """After a correction: say what changed, then go on (the next question, or the summary again)."""
-    lines = changed_lines(before, fields(draft, turn.now))
+    """After a correction: say what changed (and what was only filled in), then go on (the next question, or
+    the summary again)."""
+    after = fields(draft, turn.now)
+    changed, added = real_changes(before, after)
+    changed += [line for line in changed_lines(before, after) if line.startswith("Beskrivning")]
     had_consequence = dict(before).get("Konsekvens", "–") != "–"
     if slot == "add_description" and had_consequence and draft.consequence is None:
-        lines.append("Konsekvensen stämmer kanske inte längre med beskrivningen – jag frågar igen")
-    text = ("Ändrat:\n" + "\n".join(f"• {line}" for line in lines)) if lines else "Det stod redan så."
+        changed.append("Konsekvensen stämmer kanske inte längre med beskrivningen – jag frågar igen")
+    text = "\n".join(t for t in (_bullets("Ändrat", changed), _bullets("Tillagt", added)) if t) or "Det stod redan så."
     if draft.pending in ("edit", "confirm") or draft.pending == slot:
         draft.pending = None
     return advance(turn, draft, [Reply(text)])
 
 
-def _correct(turn: Turn, draft: ReportDraft, correction: Correction) -> list[Reply] | None:
-    """Apply a correction, or None when the message turned out not to be one."""
+def _correction_slot(turn: Turn, draft: ReportDraft, correction: Correction) -> str | None:
+    """The field a correction changes, or None when the message turned out not to be one."""
     slot = correction.slot
     if slot == "value":
         slot = infer_slot(turn, draft, correction.value)
-        if slot is None:
-            return None
     if slot in ("given_by", "contact") and not draft.is_synpunkt:
         return None
+    return slot
+
+
+def _apply_correction(turn: Turn, draft: ReportDraft, correction: Correction) -> tuple[str | None, SlotResult]:
+    """Apply a correction to a copy first when it only may be one ("konsekvens ingen skada", "det var rum 6 inte
+    4"): the draft changes only when it is."""
+    slot = _correction_slot(turn, draft, correction)
+    if slot is None:
+        return None, SlotResult(False)
+    if slot == "swap":  # "det var Björkhagen inte Solgården" corrects a field; "det var rum 6 inte 4" the text
+        field = _correction_slot(turn, draft, Correction("value", correction.value))
+        if field is not None:
+            return _apply_correction(turn, draft, Correction(field, correction.value, loose=True))
+        return ("set_description", SlotResult(True)) if swap_in_description(turn, draft, correction) \
+            else (None, SlotResult(False))
+    value, rest = correction.value, ""
+    parts = split_answer(turn, draft, slot, value)  # "allvarlig, djupt sår kategori 3": the rest is told
+    if parts is not None and not parts.questions:
+        value, rest = parts.answer, parts.rest
+    if correction.loose:
+        trial = ReportDraft.from_state(draft.to_state())
+        if not _apply_value(turn, trial, slot, value).ok:
+            return None, SlotResult(False)
+    result = _apply_value(turn, draft, slot, value)
+    if result.ok and rest:
+        change_description(turn, draft, rest, append=True)
+        fill_from_answer(turn, draft, rest, slot)
+    return slot, result
+
+
+def _correct(turn: Turn, draft: ReportDraft, correction: Correction) -> list[Reply] | None:
+    """Apply a correction, or None when the message turned out not to be one."""
     before = fields(draft, turn.now)
-    result = _apply_value(turn, draft, slot, correction.value)
+    slot, result = _apply_correction(turn, draft, correction)
+    if slot is None:
+        return None
     if not result.ok:
         if draft.pending == slot:
             return _missed(turn, draft, slot, result.problem, result.choices)
@@ -271,6 +374,87 @@ def _correct(turn: Turn, draft: ReportDraft, correction: Correction) -> list[Rep
     return _changed(turn, draft, before, slot)
 
 
+def _corrections_in_parts(turn: Turn, draft: ReportDraft, text: str) -> list[Reply] | None:
+    """Several corrections in one message at the summary ("i morse. förresten vill hon hellre ha svar via
+    brev"): applied when every part is one, else None."""
+    parts = clauses(text)
+    if len(parts) < 2:
+        return None
+    trial = ReportDraft.from_state(draft.to_state())
+    corrections = [find_correction(p.text) or Correction("value", p.text) for p in parts]
+    for correction in corrections:
+        slot, result = _apply_correction(turn, trial, correction)
+        if slot is None or not result.ok or result.follow_up:
+            return None
+    before = fields(draft, turn.now)
+    for correction in corrections:
+        _apply_correction(turn, draft, correction)
+    return _changed(turn, draft, before, draft.pending or "confirm")
+
+
+# ---------------------------------------------------------------- an answer in parts
+
+def _take_rest(turn: Turn, draft: ReportDraft, slot: str, rest: str) -> bool:
+    """The rest of an answer: corrections in it are applied, words about the event go into the description
+    (and fill what they tell), another event is held and asked about (True)."""
+    kept = []
+    for part in clauses(rest):
+        if phrase(part.text) in answer_words().already_said:
+            continue
+        correction = find_correction(part.text)
+        if correction is not None and correction.slot not in ("add_description", "set_description", "kind"):
+            corrected, result = _apply_correction(turn, draft, correction)
+            if corrected is not None and result.ok and not result.follow_up:
+                continue
+        kept.append(part)
+    detail = ", ".join(p.text for p in kept) if len(kept) != len(clauses(rest)) else rest
+    if not detail.strip():
+        return False
+    if _rest_is_new_event(turn, draft, detail):
+        draft.held, draft.held_for, draft.held_is_rest = mask_personal_data(detail).text, None, True
+        return True
+    change_description(turn, draft, detail, append=True)
+    fill_from_answer(turn, draft, detail, slot)
+    return False
+
+
+def _rest_is_new_event(turn: Turn, draft: ReportDraft, rest: str) -> bool:
+    """The rest of an answer is another event only when it tells one ("bru ramlade", "larmet har inte fungerat
+    sedan i går") at another place or time, or with words of an event of another kind; words that only add
+    detail ("ett litet skrapsår på armbågen") are this event's."""
+    if not is_new_event(turn, draft, rest):
+        return False
+    tells_event = any(e.startswith("event:") for e in turn.understand(rest).question.evidence)
+    return tells_event or bool({"enhet", "tid"} & set(differences(turn, draft, rest)))
+
+
+def _answer_in_parts(turn: Turn, draft: ReportDraft, slot: str, parts: AnswerParts,
+                     answer_question: QuestionAnswerer) -> list[Reply] | None:
+    """An answer with more in it: the answer part answers the question, questions to the bot are answered,
+    and the rest is kept (see `_take_rest`). None when the answer part is not understood after all."""
+    before = fields(draft, turn.now)
+    if parts.answer:
+        trial = ReportDraft.from_state(draft.to_state())
+        if not read_slot(turn, trial, slot, parts.answer).ok:
+            return None
+        result = read_slot(turn, draft, slot, parts.answer)
+    else:  # only questions and other words: the question still waits
+        result = SlotResult(False)
+    replies: list[Reply] = []
+    for question in parts.questions:
+        replies += answer_question(reading(turn, question))
+    held = bool(parts.rest) and _take_rest(turn, draft, slot, parts.rest)
+    replies += _answer_note(turn, draft, before, "" if not parts.answer else slot)
+    if held:
+        return _put(turn, draft, "new_or_answer", replies)
+    if result.follow_up:
+        return _put(turn, draft, result.follow_up, replies)
+    if not result.ok and next_missing(draft) == slot:
+        _save(turn, draft)
+        return replies + [_reminder(turn, draft)]
+    return advance(turn, draft, replies)
+
+
 # ---------------------------------------------------------------- new event or answer
 
 def _hold(turn: Turn, draft: ReportDraft, text: str) -> list[Reply]:
@@ -280,7 +464,7 @@ def _hold(turn: Turn, draft: ReportDraft, text: str) -> list[Reply]:
 
 def _keep_as_new(turn: Turn, draft: ReportDraft, note: str) -> list[Reply]:
     draft.queued.append(draft.held)
-    draft.pending, draft.held, draft.held_for = draft.held_for, "", None
+    draft.pending, draft.held, draft.held_for, draft.held_is_rest = draft.held_for, "", None, False
     return advance(turn, draft, [Reply(note)])
 
 
@@ -291,6 +475,11 @@ def _new_or_answer(turn: Turn, draft: ReportDraft, text: str) -> list[Reply]:
         return _keep_as_new(turn, draft, "Okej, den händelsen tar vi direkt efter den här.")
     if value != "svar":
         return _missed(turn, draft, "new_or_answer", "Jag förstod inte riktigt.")
+    if draft.held_is_rest:  # the answer was already used: the rest only adds to this report
+        held, draft.held, draft.held_is_rest, draft.pending = draft.held, "", False, None
+        change_description(turn, draft, held, append=True)
+        fill_from_answer(turn, draft, held, "")
+        return advance(turn, draft)
     held, slot = draft.held, draft.held_for or "confirm"
     draft.pending, draft.held, draft.held_for = slot, "", None
     before = fields(draft, turn.now)
@@ -370,17 +559,17 @@ def _answer(turn: Turn, draft: ReportDraft, text: str, answer_question: Question
     slot = draft.pending or "confirm"
     if slot in FREE_TEXT and _looks_like_question(turn):
         return answer_question(turn) + [_reminder(turn, draft)]
+    before = fields(draft, turn.now)
     result = read_slot(turn, draft, slot, text)
     if result.ok:
-        if slot not in FREE_TEXT:
-            fill_from_answer(turn, draft, text, slot)
-            if tells_more(turn, text):  # "hon hade ramlat ur sängen …": the story goes into the description
-                before = fields(draft, turn.now)
-                change_description(turn, draft, text, append=True)
-                return _changed(turn, draft, before, slot)
+        fill_from_answer(turn, draft, text, slot)
+        # "skrapsår på knät", "hon hade ramlat ur sängen …": words about the event go into the description too
+        if slot not in FREE_TEXT and carries_detail(turn, draft, slot, text):
+            change_description(turn, draft, text, append=True)
+        notes = _answer_note(turn, draft, before, slot)
         if result.follow_up:
-            return _put(turn, draft, result.follow_up)
-        return advance(turn, draft)
+            return _put(turn, draft, result.follow_up, notes)
+        return advance(turn, draft, notes)
     if _looks_like_question(turn):
         return answer_question(turn) + [_reminder(turn, draft)]
     return _missed(turn, draft, slot, result.problem, result.choices)
@@ -421,7 +610,17 @@ def _stale(turn: Turn, draft: ReportDraft, updated_at: datetime) -> list[Reply]:
 
 def continue_report(turn: Turn, state: dict, updated_at: datetime, answer_question: QuestionAnswerer,
                     answer_fresh: QuestionAnswerer) -> list[Reply]:
+    """The next message of a report under way. Personal data masked out of an answer is mentioned once."""
     draft = ReportDraft.from_state(state)
+    masked = mask_personal_data(turn.text).kinds
+    if not masked or draft.masked_notice_given:
+        return _continue(turn, draft, state, updated_at, answer_question, answer_fresh)
+    draft.masked_notice_given = True
+    return [_masked_notice(masked)] + _continue(turn, draft, state, updated_at, answer_question, answer_fresh)
+
+
+def _continue(turn: Turn, draft: ReportDraft, state: dict, updated_at: datetime, answer_question: QuestionAnswerer,
+              answer_fresh: QuestionAnswerer) -> list[Reply]:
     text = turn.text
     if phrase(text) in CANCEL_WORDS:
         return _cancel(turn, draft)
@@ -440,9 +639,20 @@ def continue_report(turn: Turn, state: dict, updated_at: datetime, answer_questi
         correction = find_correction(text)
         if correction is not None and (corrected := _correct(turn, draft, correction)) is not None:
             return corrected
-    if repeats_held_event(draft, text):
+    repeated = repeats_held_event(draft, text)  # the same words again after "ny händelse": the answer after all
+    if repeated:
         draft.queued.remove(mask_personal_data(text).text)
-    elif is_new_event(turn, draft, text):
+    parts = split_answer(turn, draft, draft.pending, text) if draft.pending else None
+    # an answer in so many words is an answer - unless all of it names another place or time ("ringde ssk på
+    # Björkhagen som kom och tittade i morse"): then it may be another event, and the bot asks
+    if parts is not None and parts.whole and not repeated and {"enhet", "tid"} & set(differences(turn, draft, text)) \
+            and is_new_event(turn, draft, text):
+        parts = None
+    if parts is not None and (replies := _answer_in_parts(turn, draft, draft.pending, parts, answer_question)):
+        return replies
+    if draft.pending in ("confirm", "edit") and (corrected := _corrections_in_parts(turn, draft, text)):
+        return corrected
+    if not repeated and is_new_event(turn, draft, text):
         return _hold(turn, draft, text)
     if phrase(text) in answer_words().edit and draft.pending not in ("confirm", "edit"):
         return _put(turn, draft, "edit")

@@ -18,10 +18,13 @@ class ReportDraft:
     area_chosen: bool = False  # the person chose the area: a changed description does not overrule it
     secondary_areas: list[str] = field(default_factory=list)
     unit: str | None = None
+    unit_guessed: bool = False  # taken from the person's own unit, not said: a unit they name replaces it
     unit_candidates: list[str] = field(default_factory=list)
     occurred_at: str | None = None  # ISO, aware
     occurred_approximate: bool = False  # only a day or part of day was said ("i natt"): the hour is a guess
+    occurred_part: str | None = None  # with occurred_approximate: the part of the day said ("natt", "kvall"), or None
     consequence: str | None = None
+    consequence_said: bool = False  # the person named the level ("måttlig"): signs in other words do not change it
     immediate_action: str | None = None
     action_answered: bool = False
     description: str = ""  # masked
@@ -47,12 +50,24 @@ class ReportDraft:
     # a message that may be an answer or a new event, while "svar eller ny händelse?" waits
     held: str = ""
     held_for: str | None = None
+    held_is_rest: bool = False  # the held text is the rest of an answer already used: "svar" only adds it
     # references the report refers to ("samma bru som i AV-2026-00042"); linked when saved
     linked: list[str] = field(default_factory=list)
 
     @property
     def is_synpunkt(self) -> bool:
         return self.kind == "synpunkt"
+
+    @property
+    def is_severe(self) -> bool:
+        """Severe by its words or by the consequence chosen: the one rule the summary, the saved report and the
+        alert all use."""
+        return self.severe or (not self.is_synpunkt and self.consequence == "allvarlig")
+
+    def flags(self) -> list[str]:
+        """What the report is flagged as, in Swedish, for the summary."""
+        return [name for name, on in (("allvarlig händelse", self.is_severe), ("möjlig lex Sarah", self.lex_sarah),
+                                      ("möjlig lex Maria", self.lex_maria)) if on]
 
     def occurred(self) -> datetime | None:
         return datetime.fromisoformat(self.occurred_at) if self.occurred_at else None

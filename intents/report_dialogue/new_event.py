@@ -37,15 +37,19 @@ def differences(turn: Turn, draft: ReportDraft, text: str) -> list[str]:
     found = []
     whole = whole_report(turn, text)
     long_story = whole or content_words(text) >= WHOLE_REPORT_WORDS
-    if understanding.unit and (draft.unit or long_story) and understanding.unit != draft.unit:
+    # a unit only guessed from the person's own units is no unit said: naming another one fills it in
+    said_unit = draft.unit if not draft.unit_guessed else None
+    if understanding.unit and (said_unit or long_story) and understanding.unit != draft.unit:
         found.append("enhet")
     occurred = draft.occurred()
     if understanding.occurred_at and (
             (occurred and abs(understanding.occurred_at - occurred) >= SAME_TIME) or (not occurred and whole)):
         found.append("tid")
-    # the area differs from the one the draft was read as (not while the area question waits: that answer names one)
+    # the area differs from the one the draft was read as (not while the area question waits: that answer names one);
+    # "övrigt", the catch-all with weak cues ("han verkade okej sen"), only in a whole report of its own
     if (analysis.area != draft.area and analysis.area_evidence and area_is_clear(analysis)
-            and draft.pending != "area" and (draft.area_evidence or draft.area_confirmed)):
+            and draft.pending != "area" and (draft.area_evidence or draft.area_confirmed)
+            and (analysis.area != "övrigt" or whole)):
         found.append("område")
     if analysis.kind != draft.kind and analysis.kind == "synpunkt":
         found.append("typ")

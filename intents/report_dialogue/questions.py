@@ -38,6 +38,9 @@ SKIP = Choice("Hoppa över", "hoppa över")
 LATER = Choice("Ändra senare", "ändra senare")
 CONFIRM_CHOICES = [Choice("Skicka", "skicka"), Choice("Ändra", "ändra"), Choice("Avbryt", "avbryt")]
 NEW_OR_ANSWER_CHOICES = [Choice("Svar på frågan", "svar"), Choice("Ny händelse", "ny")]
+# the rest of an answer that may tell of another event: the answer part is already noted
+REST_QUESTION = "Jag har noterat svaret. Hör ”{rest}” till samma händelse, eller är det en ny händelse?"
+REST_CHOICES = [Choice("Samma händelse", "svar"), Choice("Ny händelse", "ny")]
 EDIT_CHOICES = [
     Choice("Område", "område"),
     Choice("Enhet", "enhet"),
@@ -146,10 +149,9 @@ def _order(draft: ReportDraft) -> list[str]:
 
 
 def _choices(slot: str, draft: ReportDraft) -> list[Choice]:
-    if slot == "area":
-        options = draft.area_candidates or list(AREA_LABELS)
-        return [Choice(AREA_LABELS.get(a, a), a) for a in options[:3]] + (
-            [Choice("Övrigt", "övrigt")] if "övrigt" not in options[:3] else [])
+    if slot == "area":  # the areas the words point to, likeliest first, and "Övrigt"; all when none is known
+        options = [a for a in draft.area_candidates if a != "övrigt"][:3] or [a for a in AREA_LABELS if a != "övrigt"]
+        return [Choice(AREA_LABELS.get(a, a), a) for a in options] + [Choice("Övrigt", "övrigt")]
     if slot == "unit":
         return [Choice(n, n) for n in draft.unit_candidates[:5]]
     if slot in ("consequence", "consequence_which"):
@@ -180,6 +182,9 @@ def ask(slot: str, draft: ReportDraft) -> Reply:
     text = WORDINGS[slot].first
     if slot == "unit" and not draft.unit_candidates:
         text += " Skriv enhetens namn."
+    if slot == "new_or_answer" and draft.held_is_rest:  # the answer itself was used already
+        shown = draft.held if len(draft.held) <= 60 else draft.held[:57].rstrip() + "…"
+        return Reply(REST_QUESTION.format(rest=shown), list(REST_CHOICES))
     return Reply(text, _choices(slot, draft))
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from intents.messages import Choice
 from intents.report_dialogue.draft import ReportDraft
-from intents.report_dialogue.intake import set_time
+from intents.report_dialogue.intake import set_area, set_time
 from intents.report_dialogue.questions import (
     SKIP,
     UNKNOWN_CONSEQUENCE,
@@ -20,7 +20,7 @@ from intents.report_dialogue.questions import (
     answer_question,
 )
 from intents.turn import Turn
-from nlp_models.answers import Answer, AnswerKind, answer_words, phrase, read_answer
+from nlp_models.answers import Answer, AnswerKind, answer_words, explicit_option, phrase, read_answer
 from nlp_models.personal_data.masking import mask_personal_data
 from nlp_models.reports.synpunkt_details import contact_wish, giver
 from nlp_models.times.expressions import KnownDay, resolve_occurred_at
@@ -81,9 +81,7 @@ def read_area(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
             value = analysis.area
     if value is None:
         return SlotResult(False, "Jag förstod inte vilket område du menar.")
-    if value != draft.area:
-        draft.area_evidence = []  # the words found were evidence for another area
-    draft.area = value
+    set_area(draft, value)
     draft.area_confirmed = draft.area_chosen = True
     return OK
 
@@ -106,7 +104,7 @@ def read_unit(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
         shown = phrase(text)[:40]
         return SlotResult(False, f"Jag hittar ingen enhet som heter ”{shown}”." + (" Menar du någon av dessa?" if suggestions else ""),
                           [Choice(n, n) for n in suggestions])
-    draft.unit = found
+    draft.unit, draft.unit_guessed = found, False
     draft.unit_candidates = []
     if "unit" in draft.unknown:
         draft.unknown.remove("unit")
@@ -147,17 +145,24 @@ def read_time(turn: Turn, draft: ReportDraft, text: str, now: datetime) -> SlotR
 
 
 def read_consequence(turn: Turn, draft: ReportDraft, text: str, slot: str = "consequence") -> SlotResult:
+    """The level the person names wins ("måttlig, hon har ont i armen" is måttlig); then a choice, a yes or
+    "vet ej"; only then the signs in the words ("skrapsår på knät" is lindrig)."""
+    named = explicit_option(text, answer_question(slot, draft))
+    if named is not None:
+        draft.consequence, draft.consequence_said = named.value, True
+        return OK
     answer, value = _read(draft, slot, text)
     if _skipped(answer.kind):
+        draft.consequence_said = True
         return OK
     if answer.kind == AnswerKind.YES_WHICH:
         return SlotResult(True, follow_up="consequence_which")
     if value is not None:
-        draft.consequence = value
+        draft.consequence, draft.consequence_said = value, True
         return OK
     cue = turn.understand(text).report.consequence
     if cue:
-        draft.consequence = cue
+        draft.consequence, draft.consequence_said = cue, False
         return OK
     return SlotResult(False, "Jag förstod inte om det blev någon skada.")
 
@@ -180,6 +185,10 @@ def read_action(turn: Turn, draft: ReportDraft, text: str) -> SlotResult:
         return SlotResult(False, "Vad gjorde ni?")
     if _is_command_word(words):  # "skicka", "klart": nothing to add, never stored as the action
         set_unknown(draft, "action")
+        return OK
+    if words in answer_words().already_said:  # "skrev ju det": take it from what was written
+        draft.immediate_action = turn.understand(draft.description).report.immediate_action
+        draft.action_answered = True
         return OK
     cleaned = mask_personal_data(text.strip()).text[:500]
     draft.immediate_action = cleaned or None

@@ -20,7 +20,7 @@ from intents.turn import Turn
 from nlp_models.reports.synpunkt_details import is_praise
 from storage.models import ReportCreate
 from storage.reports import create_report, link_reports
-from storage.units import get_or_create_unit
+from storage.units import get_or_create_unit, get_unit_by_name
 from storage.vocabulary import Area, Consequence, ReportKind, Source
 
 log = logging.getLogger(__name__)
@@ -35,16 +35,27 @@ def routine_kind(draft: ReportDraft) -> str:
     return "avvikelse"
 
 
+def _unit_type(turn: Turn, draft: ReportDraft) -> str | None:
+    unit = get_unit_by_name(session=turn.session, name=draft.unit) if draft.unit else None
+    return unit.type if unit is not None else None
+
+
 def routine_for(turn: Turn, draft: ReportDraft) -> Routine | None:
-    """The routine to follow after this report: among the routines for its kind (and, for an avvikelse,
-    its area), the one that best matches the description."""
+    """The routine to follow after this report: among the routines for its kind (and, for an avvikelse, its
+    area) written for its kind of unit (a home-care routine never for a nursing home), the one that best
+    matches the description. A weak match falls back to the general routine (`fallback: true`)."""
     kind = routine_kind(draft)
-    fitting = [r for r in turn.services.routines.routines if r.report_kind == kind
-               and (kind != "avvikelse" or r.area.value == draft.area)]
-    if not fitting:
-        return None
-    hits = [h for h in turn.services.routine_search.search(draft.description, limit=10) if h.routine in fitting]
-    return hits[0].routine if hits else fitting[0]
+    unit_type = _unit_type(turn, draft)
+    routines = [r for r in turn.services.routines.routines if r.report_kind == kind and r.fits_unit_type(unit_type)]
+    fitting = [r for r in routines if kind != "avvikelse" or r.area.value == draft.area]
+    general = next((r for r in routines if r.fallback), None)
+    search = turn.services.routine_search
+    hits = [h for h in search.search(draft.description, limit=10) if h.routine in fitting]
+    if hits and (hits[0].score >= search.min_score or general is None):
+        return hits[0].routine
+    if len(fitting) == 1:  # the one routine of its area ("Efter ett fall")
+        return fitting[0]
+    return general or (fitting[0] if fitting else None)
 
 
 def _next_steps(turn: Turn, draft: ReportDraft) -> str:
@@ -89,7 +100,7 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
                     description=draft.description,
                     immediate_action=draft.immediate_action,
                     consequence=consequence,
-                    severe=draft.severe or draft.consequence == "allvarlig",
+                    severe=draft.is_severe,
                     lex_sarah_candidate=draft.lex_sarah,
                     lex_maria_candidate=draft.lex_maria,
                     given_by=draft.given_by if draft.is_synpunkt else None,

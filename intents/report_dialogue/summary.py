@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from difflib import SequenceMatcher
 
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.questions import (
@@ -13,7 +14,7 @@ from intents.report_dialogue.questions import (
     UNKNOWN_CONTACT,
     UNKNOWN_GIVER,
 )
-from intents.swedish_dates import format_moment
+from intents.swedish_dates import STOCKHOLM, format_date, format_moment
 
 _CONSEQUENCE = {c.value: c.label.lower() for c in CONSEQUENCE_CHOICES} | {UNKNOWN_CONSEQUENCE: "okänd (vet ej)"}
 _CONTACT = {c.value: c.label for c in CONTACT_CHOICES} | {UNKNOWN_CONTACT: "okänt (vet ej)"}
@@ -24,12 +25,50 @@ _FUNCTION_WORDS = {"på", "pa", "i", "av", "till", "ur", "om", "med", "vid", "en
                    "under", "över", "over", "har", "hade", "var", "är", "ar", "den", "det", "sig", "inte"}
 
 
+# How a part of the day is said after "i går" ("i går kväll"), on its own for today ("i morse"), and after
+# an older date ("8 mars 2026 på kvällen").
+_PART_YESTERDAY = {"morse": "morse", "formiddag": "förmiddag", "lunch": "vid lunch", "middag": "vid middag",
+                   "eftermiddag": "eftermiddag", "kvall": "kväll"}
+_PART_TODAY = {"morse": "i morse", "formiddag": "i förmiddags", "lunch": "i dag vid lunch",
+               "middag": "i dag vid middag", "eftermiddag": "i eftermiddags", "kvall": "i kväll"}
+_PART_OLDER = {"morse": "på morgonen", "formiddag": "på förmiddagen", "lunch": "vid lunch", "middag": "vid middag",
+               "eftermiddag": "på eftermiddagen", "kvall": "på kvällen"}
+UNKNOWN_CLOCK = " (klockslag okänt – skriv det om du vet)"
+PART_UNKNOWN_CLOCK = " (ungefär – klockslaget okänt, skriv det om du vet)"
+
+
+def _day_said(draft: ReportDraft, occurred: datetime, now: datetime) -> str:
+    """A time said only as a day or a part of it ("i går", "i natt"): shown as said, never with an invented
+    clock time. (The stored time follows the convention of rules/time_words.toml: noon for a day, the part's
+    usual hour for a part of the day.)"""
+    day, today = occurred.astimezone(STOCKHOLM).date(), now.astimezone(STOCKHOLM).date()
+    part = draft.occurred_part
+    if part == "natt":  # a night is stored on its morning side
+        return ("i natt" if day == today else "natten mot " + _day_words(day, today)) + PART_UNKNOWN_CLOCK
+    if part in _PART_TODAY:
+        if day == today:
+            return _PART_TODAY[part] + PART_UNKNOWN_CLOCK
+        if day == today - timedelta(days=1):
+            return f"i går {_PART_YESTERDAY[part]}" + PART_UNKNOWN_CLOCK
+        return f"{format_date(day)} {_PART_OLDER[part]}" + PART_UNKNOWN_CLOCK
+    return _day_words(day, today) + UNKNOWN_CLOCK
+
+
+def _day_words(day, today) -> str:
+    if day == today:
+        return "i dag"
+    if day == today - timedelta(days=1):
+        return "i går"
+    return format_date(day)
+
+
 def _when(draft: ReportDraft, now: datetime) -> str:
     occurred = draft.occurred()
     if occurred is None:
         return LATER.format(example="tiden: i går kl 22") if "time" in draft.unknown else "–"
-    return format_moment(occurred, now) + (" (ungefär – skriv klockslaget om du vet det)"
-                                           if draft.occurred_approximate else "")
+    if draft.occurred_approximate:
+        return _day_said(draft, occurred, now)
+    return format_moment(occurred, now)
 
 
 def area_line(draft: ReportDraft) -> str:
@@ -58,9 +97,7 @@ def fields(draft: ReportDraft, now: datetime) -> list[tuple[str, str]]:
     lines.append(("Beskrivning", draft.description))
     if draft.linked:
         lines.append(("Kopplad till", ", ".join(draft.linked)))
-    if draft.severe or draft.lex_sarah or draft.lex_maria:
-        flags = [name for name, on in (("allvarlig händelse", draft.severe), ("möjlig lex Sarah", draft.lex_sarah),
-                                       ("möjlig lex Maria", draft.lex_maria)) if on]
+    if flags := draft.flags():  # who is told is said after saving, when it is known (immediate_alerts)
         lines.append(("Flaggad som", f"{', '.join(flags)} (det är människor som bedömer)"))
     return lines
 
@@ -74,20 +111,68 @@ def _short(value: str) -> str:
     return value.split(" (")[0].split(" – ")[0] or "–"
 
 
+def _was_empty(value: str) -> bool:
+    return _short(value) in ("–", "okänd", "okänt")
+
+
+def _differences(before: list[tuple[str, str]], after: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(label, old value, new value) of every line a change altered."""
+    old = dict(before)
+    found = []
+    for label, value in after:
+        previous = old.get(label, "–")
+        if previous == value or (label != "Beskrivning" and _short(previous) == _short(value)):
+            continue
+        found.append((label, previous, value))
+    found += [(label, value, "–") for label, value in before if label not in dict(after)]
+    return found
+
+
+def _line(label: str, previous: str, value: str) -> str:
+    if label == "Beskrivning":
+        earlier = previous.rstrip(" .!?")
+        added = value[len(earlier):].lstrip(" .!?") if earlier and value.startswith(earlier) else ""
+        if added:
+            return f"Beskrivning: + ”{added}”"
+        swapped = _swapped_words(previous, value)
+        return f"Beskrivning: ”{swapped[0]}” → ”{swapped[1]}”" if swapped else "Beskrivning: ny text (se nedan)"
+    return f"{label}: ”{_short(previous)}” → ”{_short(value)}”"
+
+
+def _swapped_words(before: str, after: str) -> tuple[str, str] | None:
+    """"bru på rum 4 …" → "bru på rum 6 …": the one stretch of words that was replaced, or None."""
+    old, new = before.split(), after.split()
+    steps = [op for op in SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(steps) != 1 or steps[0][0] != "replace":
+        return None
+    _, i1, i2, j1, j2 = steps[0]
+    if i2 - i1 > 4 or j2 - j1 > 4:
+        return None
+    if i1 and j1 and i2 - i1 == 1:  # one word: shown with the word before it ("rum 4" → "rum 6")
+        i1, j1 = i1 - 1, j1 - 1
+    return " ".join(old[i1:i2]), " ".join(new[j1:j2])
+
+
 def changed_lines(before: list[tuple[str, str]], after: list[tuple[str, str]]) -> list[str]:
     """What a change altered, as "När: ”i går kl 12.00” → ”i går kl 22.00”" (the description only named)."""
-    old = dict(before)
-    lines = []
-    for label, value in after:
-        if old.get(label, "–") == value or (label != "Beskrivning" and _short(old.get(label, "–")) == _short(value)):
+    return [_line(*difference) for difference in _differences(before, after)]
+
+
+def _was_empty(value: str) -> bool:
+    return _short(value) in ("–", "okänd", "okänt")
+
+
+def real_changes(before: list[tuple[str, str]], after: list[tuple[str, str]],
+                 answered: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """A change split into what really changed (a field that had a value: "Konsekvens: ”ingen skada” →
+    ”lindrig”") and what was only filled in ("När: i går kl 22.00"). `answered`: the labels of the field the
+    person just answered, which need no mention; additions to the description are left to the summary."""
+    changed, added = [], []
+    for label, previous, value in _differences(before, after):
+        if label == "Beskrivning" or label in answered:
             continue
-        if label == "Beskrivning":
-            earlier = old.get(label, "").rstrip(" .!?")
-            added = value[len(earlier):].lstrip(" .!?") if earlier and value.startswith(earlier) else ""
-            lines.append(f"Beskrivning: + ”{added}”" if added else "Beskrivning: ny text (se nedan)")
+        if _was_empty(previous):
+            added.append(f"{label}: {_short(value)}")
         else:
-            lines.append(f"{label}: ”{_short(old.get(label, '–'))}” → ”{_short(value)}”")
-    for label, value in before:
-        if label not in dict(after):
-            lines.append(f"{label}: ”{_short(value)}” → ”–”")
-    return lines
+            changed.append(_line(label, previous, value))
+    return changed, added

@@ -2,7 +2,9 @@
 
 Each file in the routines folder is one routine. The front matter holds `title`, `area`,
 `keywords`, `owner` and `updated`, and optionally `report_kind` (which reports the routine is the
-next step for: avvikelse, synpunkt, beröm or personalskada; avvikelse when left out); the body
+next step for: avvikelse, synpunkt, beröm or personalskada; avvikelse when left out), `unit_types`
+(the kinds of unit it is written for, e.g. [hemtjänst]; every unit when left out) and `fallback: true`
+(the general next steps when no routine of a report's area fits well); the body
 holds a short intro and a `## Gör så här` section with numbered steps. A file that cannot be read is reported by name with a
 Swedish reason and skipped, so one broken file never takes the others down.
 """
@@ -19,7 +21,7 @@ import frontmatter
 import yaml
 
 from nlp_models.text.normalize import fold
-from storage.vocabulary import Area
+from storage.vocabulary import Area, UnitType
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,13 @@ class Routine:
     path: Path
     # which reports it is the next step for: avvikelse (default), synpunkt, beröm, personalskada
     report_kind: str = "avvikelse"
+    # the kinds of unit it is written for (hemtjänst, särskilt boende, …); empty: every unit
+    unit_types: tuple[str, ...] = ()
+    # the general next steps for a report no routine of its area fits well
+    fallback: bool = False
+
+    def fits_unit_type(self, unit_type: str | None) -> bool:
+        return not self.unit_types or unit_type is None or unit_type in self.unit_types
 
     @property
     def intro(self) -> str:
@@ -151,7 +160,28 @@ def parse_routine(text: str, path: Path) -> Routine:
     report_kind = str(meta.get("report_kind") or "avvikelse").strip()
     if report_kind not in REPORT_KINDS:
         raise RoutineError(f"okänt värde ”{report_kind}” i fältet report_kind (tillåtna: {', '.join(REPORT_KINDS)})")
-    return Routine(title, area, keywords, owner, updated, steps, body, path, report_kind)
+    unit_types = _unit_types(meta.get("unit_types"))
+    fallback = meta.get("fallback", False)
+    if not isinstance(fallback, bool):
+        raise RoutineError("fältet fallback ska vara true eller false")
+    return Routine(title, area, keywords, owner, updated, steps, body, path, report_kind, unit_types, fallback)
+
+
+def _unit_types(value: object) -> tuple[str, ...]:
+    """`unit_types: [hemtjänst]`: the kinds of unit a routine is written for (storage.vocabulary.UnitType)."""
+    if _is_blank(value):
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)):
+        raise RoutineError("fältet unit_types ska vara en lista, till exempel [hemtjänst]")
+    known = {fold(t.value): t.value for t in UnitType}
+    types = []
+    for item in items:
+        kind = known.get(fold(str(item).strip()))
+        if kind is None:
+            raise RoutineError(f"okänd enhetstyp ”{item}” i fältet unit_types (tillåtna: {', '.join(known.values())})")
+        types.append(kind)
+    return tuple(types)
 
 
 def extract_steps(body: str) -> tuple[str, ...] | None:

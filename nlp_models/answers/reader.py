@@ -152,6 +152,49 @@ def _fuzzy(text: str, phrases: list[tuple[str, Option]]) -> Option | None:
     return dict(phrases)[best[0]]
 
 
+EXPLICIT_FUZZY_CUTOFF = 85
+EXPLICIT_FUZZY_MIN_LEN = 6  # "maattlig" for "måttlig"; shorter words are too easily another word
+
+
+def explicit_option(text: str, question: Question) -> Option | None:
+    """The option a longer answer names outright, not by its signs: "måttlig, hon har ont i armen" names
+    måttlig (its "ont" is only a sign of lindrig); "allvarlig tror jag, hon fick ett blåmärke" names allvarlig.
+    The first named option wins; a negated name ("inte allvarligt") names nothing. A number first in the
+    answer ("4, hon var medvetslös") is that choice. The naming words are rules/answers.toml [explicit.<topic>]."""
+    vocabulary = answer_words()
+    names = vocabulary.explicit.get(question.topic)
+    words = phrase(text).split()
+    if not words:
+        return None
+    if words[0].isdigit() and len(words) > 1 and not words[1].isdigit():
+        index = int(words[0]) - 1
+        return question.options[index] if 0 <= index < len(question.options) else None
+    if not names:
+        return None
+    padded = f" {' '.join(words)} "
+    found: list[tuple[int, str]] = []
+    for value, phrases in names.items():
+        for said in phrases:
+            at = padded.find(f" {said} ")
+            while at >= 0:
+                if not _negated_before(padded[: at + len(said) + 2], said):
+                    found.append((len(padded[:at].split()), value))
+                    break
+                at = padded.find(f" {said} ", at + 1)
+    single = {said: value for value, phrases in names.items() for said in phrases
+              if " " not in said and len(said) >= EXPLICIT_FUZZY_MIN_LEN}
+    for index, word in enumerate(words):
+        if len(word) < EXPLICIT_FUZZY_MIN_LEN or word in single:
+            continue
+        best = process.extractOne(word, list(single), scorer=fuzz.ratio, score_cutoff=EXPLICIT_FUZZY_CUTOFF)
+        if best is not None and not any(w in NEGATIONS for w in words[max(0, index - 2):index]):
+            found.append((index, single[best[0]]))
+    for _, value in sorted(found):
+        if option := _option(question, value):
+            return option
+    return None
+
+
 def read_answer(text: str, question: Question) -> Answer:
     vocabulary = answer_words()
     said = phrase(text)

@@ -39,11 +39,19 @@ class AnswerWords:
     edit: frozenset[str]
     help: frozenset[str]
     fillers: frozenset[str]
+    hedges: tuple[str, ...]  # longest first
+    already_said: frozenset[str]
     # topic → choice value → the phrases that mean it
     topics: Mapping[str, Mapping[str, frozenset[str]]]
     # correction vocabulary: field names, change/wrong/lead/copula words, description and kind phrases
     corrections: Mapping[str, tuple[str, ...]]
     correction_fields: Mapping[str, tuple[str, ...]]
+    # topic → value → the phrases that name the value itself (not a sign of it), longest first
+    explicit: Mapping[str, Mapping[str, tuple[str, ...]]]
+    clause_joiners: frozenset[str]
+    clause_kept: frozenset[str]
+    greetings: tuple[str, ...]  # longest first
+    introductions: tuple[str, ...]  # longest first
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -67,7 +75,14 @@ def answer_words() -> AnswerWords:
         yes=_folded(words["yes"]), no=_folded(words["no"]), unknown=_folded(words["unknown"]),
         skip=_folded(words["skip"]), later=_folded(words["later"]), cancel=_folded(words["cancel"]),
         edit=_folded(words["edit"]), help=_folded(words["help"]), fillers=_folded(words["fillers"]),
+        hedges=_longest_first(words.get("hedges", [])), already_said=_folded(words.get("already_said", [])),
         topics=MappingProxyType(topics),
         corrections=MappingProxyType(flat),
         correction_fields=MappingProxyType({name: _longest_first(items) for name, items in fields.items()}),
+        explicit=MappingProxyType({topic: MappingProxyType({value: _longest_first(items) for value, items in values.items()})
+                                   for topic, values in data.get("explicit", {}).items()}),
+        clause_joiners=_folded(data.get("clauses", {}).get("joiners", [])),
+        clause_kept=_folded(data.get("clauses", {}).get("kept", [])),
+        greetings=_longest_first(data.get("preamble", {}).get("greetings", [])),
+        introductions=_longest_first(data.get("preamble", {}).get("introductions", [])),
     )

@@ -42,7 +42,7 @@ def _normal_char(ch: str) -> str:
 # ("Olle", "I", "lol") never qualify. Only the matchers' copy changes: "2l vatten" stays as
 # written, and a run becomes part of an identifier only with the digit groups around it.
 _LOOKALIKE = {"O": "0", "o": "0", "l": "1", "I": "1"}
-_LOOKALIKE_RUN = re.compile(r"(?<![^\W\d_])[0-9OolI]{2,}(?![^\W\d_])")
+_LOOKALIKE_RUN = re.compile(r"(?<![^\W\d_])[0-9OolI]{2,}(?!(?![Xx])[^\W\d_])")  # X: a hidden digit ("39Ox")
 # A whole group of look-alikes between two digit groups ("1955-Ol-61-0000", "1955 Ol 61"), and the
 # (O) of "+46 (O)70".
 _LOOKALIKE_GROUP = re.compile(r"(?<=\d[-./ ])[OolI]{1,4}(?=[-./ ]\d|[ ,;)]|$)|(?<=\d \()[Oo](?=\))|(?<=\d\()[Oo](?=\))")

@@ -67,6 +67,8 @@ class QuestionParse:
     period: Period | None
     group_by: str | None  # "unit" | "area" | "month" | "week"
     evidence: list[str]
+    # a count word was said ("antal", "hur många"): numbers asked for in so many words, not only a phrase of names
+    counted_outright: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +139,8 @@ class QuestionParser:
             if period is not None:
                 evidence.append(f"period: {describe_period(period)}")
             unit, area, group_by = self._comparison(clean, today, signals, terms, unit, area, group_by)
-            return QuestionParse(intent, kind, area, unit, period, group_by, evidence)
+            return QuestionParse(intent, kind, area, unit, period, group_by, evidence,
+                                 counted_outright="count" in signals)
         if intent == "indicator":
             return QuestionParse(intent, kind, area, unit, period, None, evidence)
         if intent == "routine":

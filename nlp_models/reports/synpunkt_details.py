@@ -27,6 +27,11 @@ class _Words:
     contact: tuple[tuple[str, tuple[str, ...]], ...]  # (wish, phrases longest first), in file order
     praise: frozenset[str]
     complaint: frozenset[str]
+    media: tuple[tuple[str, frozenset[str]], ...] = ()  # (wish, single words naming the way of contact)
+    wish_words: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    reach: int = 7
+    spelling: dict[str, str] | None = None  # colloquial folded word → folded standard word
 
 
 def _folded(items) -> tuple[str, ...]:
@@ -38,6 +43,7 @@ def _words() -> _Words:
     data = read_toml("kind/synpunkt_details.toml")
     givers = {said: value for value, items in data["givers"].items() for said in _folded(items)}
     rules = data["giver_rules"]
+    media = data.get("contact_media", {})
     return _Words(
         givers=givers,
         giver_from=frozenset(_folded(rules["from"])),
@@ -45,6 +51,13 @@ def _words() -> _Words:
         contact=tuple((wish, _folded(items)) for wish, items in data["contact"].items()),
         praise=frozenset(_folded(data["tone"]["praise"])),
         complaint=frozenset(_folded(data["tone"]["complaint"])),
+        media=tuple((wish, frozenset(_folded(items))) for wish, items in media.items()
+                    if wish not in ("wish", "negation", "reach")),
+        wish_words=frozenset(_folded(media.get("wish", []))),
+        negations=frozenset(_folded(media.get("negation", []))),
+        reach=int(media.get("reach", 7)),
+        spelling={phrase(variant): phrase(standard) for standard, variants in data.get("spelling", {}).items()
+                  for variant in variants},
     )
 
 
@@ -74,13 +87,42 @@ def giver(text: str) -> str | None:
     return first
 
 
+def _spelled(text: str) -> list[str]:
+    spelling = _words().spelling or {}
+    return [spelling.get(word, word) for word in phrase(text).split()]
+
+
 def contact_wish(text: str) -> str | None:
     """"telefon", "skriftligt", "nej", "oklart" (an answer is wanted, the way not said) or None (not said)."""
-    padded = f" {phrase(text)} "
+    words = _spelled(text)
+    padded = f" {' '.join(words)} "
     for wish, phrases in _words().contact:
         if any(f" {said} " in padded for said in phrases):
             return wish
-    return None
+    return _wished_medium(words)
+
+
+def _wished_medium(words: list[str]) -> str | None:
+    """A way of contact named after a wish word ("vill hellre ha svar via brev"); "nej" when every one named is
+    negated ("vill absolut inte att någon ringer")."""
+    vocabulary = _words()
+    negated_only = False
+    for index, word in enumerate(words):
+        if word not in vocabulary.wish_words:
+            continue
+        window = words[index + 1:index + 1 + vocabulary.reach]
+        negated = False
+        for later in window:
+            if later in vocabulary.negations:
+                negated = True
+                continue
+            medium = next((wish for wish, media in vocabulary.media if later in media), None)
+            if medium is None:
+                continue
+            if not negated:
+                return medium
+            negated_only = True
+    return "nej" if negated_only else None
 
 
 def is_praise(text: str) -> bool:

@@ -10,14 +10,14 @@ import re
 from datetime import date
 
 from nlp_models.times.description import describe_period
-from nlp_models.times.moments import KnownDay, names_clock_time, resolve_occurred_at
+from nlp_models.times.moments import KnownDay, names_clock_time, resolve_occurred_at, said_precision
 from nlp_models.times.period import Period
 from nlp_models.times.period_rules import SINCE, Found, find_all, relative_year
 from nlp_models.times.text import time_string
 
 __all__ = [
-    "KnownDay", "Period", "resolve_period", "resolve_occurred_at", "names_clock_time", "describe_period",
-    "compared_granularity",
+    "KnownDay", "Period", "resolve_period", "resolve_occurred_at", "names_clock_time", "said_precision",
+    "describe_period", "compared_granularity",
 ]
 
 

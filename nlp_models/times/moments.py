@@ -15,7 +15,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from nlp_models.times.calendar_math import latest_weekday_before
-from nlp_models.times.patterns import parse_date_parts, parse_number, pieces, word_rule
+from nlp_models.times.patterns import alternation, parse_date_parts, parse_number, pieces, word_rule
 from nlp_models.times.text import time_string
 from nlp_models.times.vocabulary import PartOfDay, time_vocabulary
 
@@ -28,9 +28,17 @@ _PART_LEADS = {"i", "pa", "vid", "under", "gar", "dag", "forrgar", "sent", "tidi
 _TOMORROW = {"morgon"}
 # Words that make a bare number a clock time: "typ 22", "runt 9:45", "ca 14".
 _APPROXIMATE = r"(?:kl|klockan|ca|cirka|runt|vid|typ|omkring|kring|ungefar|strax fore|strax efter|nagon gang runt)"
+# Day words a clock time may stand before: "1330 idag", "22 i går".
+_DAY_AFTER = r"i gar|i dag|i natt|i morse|i kvall|i forrgar"
 # A number followed by one of these counts something ("typ 3 gånger", "i går 2 tabletter"): not a time.
 _COUNTED = (r"(?! (?:gang|ganger|ggr|st|stycken|tablett|tabletter|mg|ml|dagar|dygn|veckor|timmar|tim|h|minuter|min"
             r"|ar|manader|personer|brukare|dos|doser|grader|kg|meter|m|cm|procent|av|till|stycke|sekunder|sek) )")
+
+
+# Clock times written in digits, most explicit first. A four-digit time ("1330") needs a lead ("kl"), a day or
+# part of day next to it, or to be the whole answer: a bare "2026" elsewhere is a year, not 20.26.
+_DIGIT_RULES = ("digit_clock_joined", "digit_clock", "bare_clock", "day_hour_joined", "day_hour", "hour_day_joined",
+                "hour_day", "only_hour_joined", "only_hour")
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,8 @@ class Clues:
 def _rules() -> dict[str, re.Pattern[str]]:
     p = pieces()
     h = p.hour_word
+    parts = alternation(time_vocabulary().parts_of_day)
+    day_words = rf"gar|dag|forrgar|natt|inatt|morse|{parts}|{p.weekday_past}"
     minutes = r"(?:fem|tio|tjugo|\d{1,2})"
     return {
         "ago": word_rule(
@@ -80,12 +90,19 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "last_night": word_rule(r"i natt|inatt|natten till i dag|under natten|i natt som gick"),
         "morning": word_rule(r"i morse|i morges"),
         "digit_clock": word_rule(rf"{_APPROXIMATE} (\d{{1,2}})(?: :? ?(\d\d))?{_COUNTED}"),
+        # the same written without a separator: "kl 1330", "typ 0730", "kl 930"
+        "digit_clock_joined": word_rule(rf"{_APPROXIMATE} (\d{{1,2}})(\d\d){_COUNTED}"),
         "bare_clock": word_rule(r"(\d{1,2}) : (\d\d)"),
-        # "i går 22", "igår 22.30", "i natt 2": a bare hour right after the day
-        "day_hour": word_rule(rf"(?:gar|dag|forrgar|natt|inatt|kvall|morse|{p.weekday_past}) (\d{{1,2}})(?: : (\d\d))?"
-                              rf"{_COUNTED}"),
-        # a whole answer that is only an hour: "22", "typ 22", "22ish", "runt 9:45"
+        # "i går 22", "igår 22.30", "i natt 2", "idag lunch 1130": a bare hour right after the day or part of day
+        "day_hour": word_rule(rf"(?:{day_words}) (\d{{1,2}})(?: : (\d\d))?{_COUNTED}"),
+        "day_hour_joined": word_rule(rf"(?:{day_words}) (\d{{1,2}})(\d\d){_COUNTED}"),
+        # "1330 idag", "22, i går": the hour before the day, first in the message or after a comma ("rum 4 i natt"
+        # is a room)
+        "hour_day": re.compile(rf"(?:^| ,) (\d{{1,2}})(?: : (\d\d))? (?:{_DAY_AFTER}) "),
+        "hour_day_joined": re.compile(rf"(?:^| ,) (\d{{1,2}})(\d\d) (?:{_DAY_AFTER}) "),
+        # a whole answer that is only an hour: "22", "typ 22", "22ish", "runt 9:45", "1330"
         "only_hour": re.compile(rf"^ (?:{_APPROXIMATE} )?(\d{{1,2}})(?: : (\d\d))?(?: ish| ungefar| typ| eller sa)? $"),
+        "only_hour_joined": re.compile(rf"^ (?:{_APPROXIMATE} )?(\d{{1,2}})(\d\d)(?: ish| ungefar| typ| eller sa)? $"),
         "half": word_rule(rf"(?:(?:klockan|kl) )?(?:({minutes}) (?:minuter )?(over|i) )?halv ({h})"),
         "quarter": word_rule(rf"(?:(?:klockan|kl) )?kvart (over|i) ({h})"),
         "minutes": word_rule(rf"(?:(?:klockan|kl) )?({minutes}) (?:minuter )?(over|i) ({h})"),
@@ -176,12 +193,13 @@ def _clock(string: str) -> Clock | None:
             if m[2] == "over":
                 return Clock(hour, offset, True, True)
             return Clock((hour - 1) % 12 or 12, 60 - offset, True, True)
-    for name in ("digit_clock", "bare_clock", "day_hour", "only_hour"):
-        if m := rules[name].search(string):
+    for name in _DIGIT_RULES:
+        for m in rules[name].finditer(string):
             hour, minute = int(m[1]), int(m[2] or 0)
             if hour <= 24 and minute < 60:
-                hour %= 24
-                return Clock(hour, minute, 1 <= hour <= 12, False)
+                # "0730": a leading zero is a 24-hour clock; "7.30" may be morning or evening
+                twelve_hour = 1 <= hour <= 12 and not m[1].startswith("0")
+                return Clock(hour % 24, minute, twelve_hour, False)
     if m := rules["word_hour"].search(string):
         hour = _spoken_hour(m[1])
         if hour is not None:
@@ -296,3 +314,20 @@ def names_clock_time(text: str) -> bool:
         return False
     string = time_string(text)
     return _ago(string) is not None or _clock(string) is not None
+
+
+def said_precision(text: str) -> str | None:
+    """How exactly `text` names the moment: "clock" ("kl 14.10", "nyss"), the part of the day it names
+    ("natt", "morse", "kvall", …: the name in rules/time_words.toml), "day" ("i går", "5 mars"), or None."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    if names_clock_time(text):
+        return "clock"
+    string = time_string(text)
+    if _rules()["last_night"].search(string):
+        return "natt"
+    part = _part(string)
+    if part is not None:
+        return part.name
+    day, _ = _day(string, date.today())
+    return "day" if day is not None else None

@@ -73,7 +73,34 @@ def time_tokens(text: str) -> list[str]:
             continue
         token = correct_time_word(token)
         tokens.extend(vocabulary.joined.get(token, (token,)))
-    return tokens
+    return _english(tokens) if vocabulary.english else tokens
+
+
+def _english(tokens: list[str]) -> list[str]:
+    """English time words read as Swedish ones ("last night" -> "i natt"), and "2 am"/"9 : 30 pm" as "kl 2"/"kl 21 : 30"."""
+    phrases = time_vocabulary().english
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for words, swedish in phrases:
+            if tuple(tokens[i:i + len(words)]) == words:
+                out.extend(swedish)
+                i += len(words)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    for index, token in enumerate(out):
+        if token not in ("am", "pm") or index == 0:
+            continue
+        hour_at = index - 3 if index >= 3 and out[index - 2] == ":" else index - 1
+        if hour_at < 0 or not out[hour_at].isdigit() or not 1 <= int(out[hour_at]) <= 12:
+            continue
+        hour = int(out[hour_at]) % 12 + (12 if token == "pm" else 0)
+        out[hour_at] = f"{hour:02d}"
+        out[index] = ""
+        out.insert(hour_at, "kl")
+    return [t for t in out if t]
 
 
 def time_string(text: str) -> str:

@@ -43,6 +43,7 @@ class TimeVocabulary:
     spelling_words: frozenset[str]
     seasons: dict[str, tuple[int, int]]  # folded word -> (first month, months)
     joined: dict[str, tuple[str, ...]]  # "igar" -> ("i", "gar")
+    english: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # ("last", "night") -> ("i", "natt"), longest first
 
 
 def _folded_map(table: dict[str, int]) -> dict[str, int]:
@@ -86,4 +87,6 @@ def time_vocabulary() -> TimeVocabulary:
         spelling_words=frozenset(spelling),
         seasons={fold(k): (v[0], v[1]) for k, v in data["seasons"].items()},
         joined={fold(k): tuple(fold(v).split()) for k, v in data["joined"].items()},
+        english=tuple(sorted(((tuple(fold(k).split()), tuple(fold(v).split())) for k, v in data.get("english", {}).items()),
+                             key=lambda pair: -len(pair[0]))),
     )

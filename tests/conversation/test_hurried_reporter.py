@@ -301,7 +301,7 @@ def test_andra_vid_en_fraga_och_tid_i_sammanfattningen_gar_direkt_dit(conversati
     ("det var läkemedel", "Område: Läkemedel"),
     ("fel enhet, det var Björkhagen", "Enhet: Björkhagen"),
     ("enheten ska vara HT Norr", "Enhet: Hemtjänst Norr"),
-    ("nä det var i förrgår kväll", "När: 8 mars 2026 kl 20.00"),
+    ("nä det var i förrgår kväll", "När: ”i natt” → ”8 mars 2026 på kvällen”"),
     ("i går runt 22", "När: i går kl 22.00"),
     ("åtgärd: ssk ringd och tittade", "Gjort direkt: ssk ringd och tittade"),
 ])

@@ -13,7 +13,7 @@ from tests.conversation.simulator.truth import Truth
 TOPICS = [
     ("stored", r"registrerad som|registrerat som"),
     ("staff", r"arbetsmiljösystem"),
-    ("new_or_answer", r"svar på frågan eller en ny händelse|”ny” om det är en annan"),
+    ("new_or_answer", r"svar på frågan eller en ny händelse|”ny” om det är en annan|till samma händelse, eller"),
     ("summary", r"sammanfattning av din"),
     ("edit", r"vad vill du ändra|välj vad som ska ändras"),
     ("what", r"berätta kort|berätta med några ord|skriv med egna ord"),
@@ -42,6 +42,17 @@ _NO_CONTACT = ["nä", "nej", "ingen kontakt", "nej tack"]
 _YES_CONTACT = {"telefon": ["ja", "ja per telefon", "tel"], "skriftligt": ["ja", "ja skriftligt", "skriftligt"]}
 _GIVER_LABEL = {"brukare": "Brukare", "anhörig": "Anhörig", "personal": "Personal", "annan": "Annan"}
 _CONFIRM = {Style.TIDY: ["Skicka", "Ja"], Style.HURRIED: ["ok skicka", "kör", "skicka den", "ja", "ok"]}
+# A chatty person: a greeting first, and answers with more in them. A level is named with a sign of ANOTHER
+# level after it ("måttlig, hon har ont i armen"): the level named must win.
+_GREETINGS = ["Hej! ", "God morgon, ", "Hej, jag jobbar natt. ", "Hallå! ", "Hej hej. Jag är usk här. "]
+_CHATTY_CONSEQUENCE = {"ingen": ["ingen skada men hon blev lite orolig", "inga skador, han var mest rädd"],
+                       "lindrig": ["lindrig, hon var lite förvirrad en stund", "lindrig tror jag, han var kall"],
+                       "måttlig": ["måttlig, hon har ont i armen", "måttlig skulle jag säga, ett blåmärke på låret"],
+                       "allvarlig": ["allvarlig, hon har ont och ett stort blåmärke",
+                                     "allvarlig tror jag, han är yr och kall"],
+                       "okänd": ["vet inte riktigt än, vi får se i morgon", "vet ej än, får se hur det blir"]}
+_CHATTY_AFTER_ACTION = ["hon var lugn efteråt", "han verkade okej sen", "hon somnade om efteråt"]
+_CHATTY_CONTACT = {"telefon": "ja, per telefon. hon vill bli uppringd", "skriftligt": "ja, hon vill hellre ha svar via brev"}
 _NEW = ["ny", "ny händelse", "en ny", "det är en ny"]
 
 
@@ -74,6 +85,10 @@ class SimulatedPerson:
     def typing(self) -> Style:
         return Style.HURRIED if self.style == Style.HURRIED else Style.TIDY
 
+    @property
+    def chatty(self) -> bool:
+        return self.style == Style.CHATTY
+
     def _type(self, text: str) -> str:
         if self.typing != Style.HURRIED:
             return text
@@ -89,6 +104,8 @@ class SimulatedPerson:
         persona = persona or self.current
         truth = persona.truth
         when = truth.when.hurried if self.typing == Style.HURRIED else truth.when.tidy
+        if self.chatty:
+            when = truth.when.four_digits
         unit = unit_as_typed(truth.unit, self.typing)
         if persona is self.persona and self.slip == "time":
             when = truth.when.day_only
@@ -100,6 +117,8 @@ class SimulatedPerson:
         return text.replace("{t}", when).replace("{u}", unit)
 
     def first_message(self) -> str:
+        if self.chatty:
+            return self._pick(_GREETINGS) + (self.persona.opening or self.story())
         return self.persona.opening or self.story()
 
     # ---- answers
@@ -114,6 +133,8 @@ class SimulatedPerson:
             return "Ny händelse" if tidy else self._pick(_NEW)
         if topic == "what":
             return self.story()
+        if self.chatty and (said := self._chatty(topic)) is not None:
+            return said
         if topic == "area":
             return {"övrigt": "Övrigt"}.get(t.area, t.area.capitalize()) if tidy else self._pick(_AREA_WORDS[t.area])
         if topic == "unit":
@@ -144,6 +165,21 @@ class SimulatedPerson:
         if topic == "edit":
             return "tid"
         raise ValueError(f"unknown topic {topic}")
+
+    def _chatty(self, topic: str) -> str | None:
+        """A chatty answer, or None where a chatty person answers as a tidy one."""
+        t = self.truth
+        if topic == "time":
+            return t.when.four_digits
+        if topic == "consequence":
+            return self._pick(_CHATTY_CONSEQUENCE[t.consequence or "okänd"])
+        if topic == "action" and t.action is not None:
+            return f"{t.action}, {self._pick(_CHATTY_AFTER_ACTION)}"
+        if topic == "given_by":
+            return f"det var {t.phrases.get('given_by', t.given_by)}"
+        if topic == "contact" and t.contact is not None:
+            return _CHATTY_CONTACT[t.contact]
+        return None
 
     def _at_summary(self, bot_text: str) -> str:
         if self.slip and not self.slip_corrected and self.current is self.persona:

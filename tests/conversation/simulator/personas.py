@@ -229,9 +229,25 @@ PERSONAS: list[Persona] = [
     Persona("maken_missnojd_med_hjalpmedel",
             "Maken till en brukare i {unit} tycker att det tar för lång tid att få hjälpmedel, sa han {time}.",
             _synpunkt("övrigt", "Hemtjänst Norr", FORMIDDAG, "anhörig", None, "maken")),
+    # --- more in one message: a colleague hurt beside the care recipient, an action said in passing --------
+    Persona("lyften_och_kollegan",
+            "Lyften gick sönder mitt i förflyttningen på {unit} {time}, brukaren föll ner i sängen och fick ett "
+            "blåmärke på armen, min kollega klämde handen.",
+            _avvikelse("fall", "Björkhagen", IGAR_17, "lindrig", None)),
+    Persona("ssk_ringd_i_forbifarten",
+            "Bru på {unit} gled ner från sängkanten {time}, ssk ringd, inga skador",
+            _avvikelse("fall", "Solgården", IDAG_0915, "ingen", "ssk ringd", ("ssk",))),
+    Persona("svar_via_brev",
+            "Dottern till en brukare i {unit} är missnöjd med städningen {time} och vill hellre ha svar via brev.",
+            _synpunkt("övrigt", "Hemtjänst Syd", IGAR_EM, "anhörig", "skriftligt", "dottern")),
     # --- an empty start: the story comes after "berätta kort" --------------------------------------
     Persona("tom_start_fall",
             "Brukaren på {unit} ramlade i sovrummet {time}, inga skador. Hjälpte upp honom.",
             _avvikelse("fall", "Ekgården", IGAR_22, "ingen", "Hjälpte upp honom", ("hjälpte",)),
             opening="Jag vill rapportera en avvikelse"),
+    # a short opener a care worker cannot mean as a statistics question: the kind of event and the time
+    Persona("kort_oppning_fall_i_natt",
+            "Bru på {unit} satt på golvet bredvid sängen när jag kom in, inga skador. Hjälpte upp henne.",
+            _avvikelse("fall", "Björkhagen", NATT, "ingen", "Hjälpte upp henne", ("hjälpte",)),
+            member_of=("Björkhagen",), opening="ett fall inatt"),
 ]

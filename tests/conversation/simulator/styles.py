@@ -1,4 +1,4 @@
-"""How a person types: tidy, hurried (typos, no å/ä/ö, short forms), or with second thoughts."""
+"""How a person types: tidy, hurried (typos, no å/ä/ö, short forms), with second thoughts, or chatty."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ class Style(StrEnum):
     TIDY = "tidy"
     HURRIED = "hurried"
     SECOND_THOUGHTS = "second_thoughts"  # corrects a field at the summary, or sends a new event mid-dialogue
+    # greets first, writes clock times as four digits ("i går 2130"), and answers with more than was asked:
+    # a level and a sign of another one ("måttlig, hon har ont i armen"), what was done and how the care
+    # recipient was, who gave a view in a whole sentence
+    CHATTY = "chatty"
 
 
 # short forms care workers type (DOMAIN.md: bru, ssk, usk, ec, o)

@@ -36,6 +36,14 @@ class When:
     def clock(self) -> str:
         return f"{self.hour}" if self.minute == 0 else f"{self.hour}.{self.minute:02d}"
 
+    @property
+    def four_digits(self) -> str:
+        """The time as a chatty person writes it: the day and a clock without separator ("i går 1915"); a time
+        without a clock as said."""
+        if not (self.exact and self.day_only):
+            return self.tidy
+        return f"{self.day_only} {self.hour:02d}{self.minute:02d}"
+
 
 @dataclass(frozen=True)
 class Truth:
