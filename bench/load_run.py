@@ -42,6 +42,7 @@ from tests.slack.stand_in import StandIn
 
 ACK_LIMIT_S = 1.0  # Slack allows three seconds; a second leaves room for the network
 SAVED_MARK = "registrerad som AV-"
+DUPLICATE_QUESTION = "Är det samma händelse"  # the reports repeat each other's words, so this is asked
 SEVERE_SHARE = 0.2
 ALERT_WAIT_S = 120.0  # an alert hit by faults waits for the outbox's backoff
 REFERENCE = re.compile(r"AV-\d{4}-\d{5}")
@@ -132,14 +133,16 @@ class _Tally:
 def _simulate_user(user: str, offset: int, turns: int, workers: list, api: StandIn, tally: _Tally,
                    rng: random.Random, retry_share: float, reply_timeout: float,
                    think_s: tuple[float, float]) -> tuple[int, int]:
-    """One reporter: whole dialogues (report, then "skicka") until `turns` events are sent, pausing
-    `think_s` (a random time in that range) after each reply, as a person reading and typing.
-    Returns (events sent without retries, dialogues completed)."""
+    """One reporter: `turns // 2` whole dialogues (report, then "skicka", and "nej" when asked whether
+    it is the same event as another reporter's), pausing `think_s` (a random time in that range) after
+    each reply, as a person reading and typing. Returns (events sent without retries, dialogues completed)."""
     sent = completed = 0
     channel = dm_channel(user)
-    while sent + 2 <= turns:
+    for _ in range(turns // 2):
         report = rng.choice(SEVERE_TEXTS) if rng.random() < SEVERE_SHARE else rng.choice(REPORT_TEXTS)
-        for text in (report, "skicka"):
+        script = [report, "skicka"]
+        while script:
+            text = script.pop(0)
             if think_s[1] > 0:
                 time.sleep(rng.uniform(*think_s))
             _, body = dm_envelope(user, text)
@@ -155,7 +158,9 @@ def _simulate_user(user: str, offset: int, turns: int, workers: list, api: Stand
             reply = api.wait_in_channel("chat.postMessage", channel, sent, timeout=reply_timeout)[sent - 1]
             with tally.lock:
                 tally.result.reply_seconds.append(time.perf_counter() - t0)
-            if text == "skicka":
+            if text in ("skicka", "nej") and DUPLICATE_QUESTION in reply.params.get("text", ""):
+                script = ["nej"]  # the same words as another reporter's: a new event of this reporter's own
+            elif text in ("skicka", "nej"):
                 if SAVED_MARK in reply.params.get("text", ""):
                     completed += 1
                 else:

@@ -4,7 +4,8 @@ with the machine's description and the targets in docs/benchmarks.md.
 usage: python bench/run.py [--quick] [--only GROUP[,GROUP]] [--out docs/benchmarks.md]
 --quick (under 2 minutes): counts at 10k and 100k reports, the digest at 100k.
 The full run adds 1m reports (several minutes, most of it filling the databases).
---only measures just the named groups (nlu, masking, counts, import, http, load, dialogue) and keeps the other
+--only measures just the named groups (nlu, masking, counts, import, http, load, dialogue, handling) and keeps the
+other
 figures already in the output file.
 """
 
@@ -27,6 +28,7 @@ from bench.count_speed import measure_counts  # noqa: E402
 from bench.dialogue_turns import measure_dialogue  # noqa: E402
 from bench.digest_speed import digest_figure  # noqa: E402
 from bench.figures import Figure, report  # noqa: E402
+from bench.handling_speed import handling_figures, measure_reader  # noqa: E402
 from bench.http_reply import measure_http_reply  # noqa: E402
 from bench.load_test import measure_load  # noqa: E402
 from bench.import_speed import measure_import  # noqa: E402
@@ -83,6 +85,8 @@ EXPLANATIONS = {
     "peak_rss_mb": "högsta minnesanvändning (VmHWM) för en `omsorgsbot serve`-process under HTTP-mätningarna",
     "bench_peak_rss_mb": "högsta minnesanvändning för själva mätprocessen (getrusage), som också har laddat "
                          "språkmodellen och fyllt databaserna",
+    "handling_read_us_per_message": "läsa ett hanteringsmeddelande (fält, vardagsord, status, lex) ur genererade "
+                                    "meddelanden med 1–4 fält",
     "dialogue_runs": "simulerade stressade rapportörer (tests/conversation/simulator): alla personor × fyra stilar "
                      "(prydlig, stressad med stavfel, ångrar sig, pratig) × flera frön",
     "dialogue_turns_complete_median": "meddelanden från personen tills rapporten sparats, när första meddelandet "
@@ -93,7 +97,7 @@ EXPLANATIONS = {
     "dialogue_correct_pct": "andel körningar där allt höll: sparat = sanningen, ingen fråga mer än två gånger, "
                             "inget tappat, inga kommandoord sparade",
 }
-GROUPS = ("nlu", "masking", "counts", "import", "http", "load", "dialogue")
+GROUPS = ("nlu", "masking", "counts", "import", "http", "load", "dialogue", "handling")
 
 
 def machine() -> list[tuple[str, str]]:
@@ -130,7 +134,9 @@ def run_all(quick: bool, groups: tuple[str, ...] = GROUPS) -> list[Figure]:
     sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
 
     def digest_on_largest(n: int, backend: str, engine) -> list[Figure]:
-        return digest_figure(n, backend, engine) if n == sizes[-1] else []
+        if n != sizes[-1]:
+            return []
+        return digest_figure(n, backend, engine) + (handling_figures(n, backend, engine) if "handling" in groups else [])
 
     figures: list[Figure] = []
     if "nlu" in groups:
@@ -149,6 +155,8 @@ def run_all(quick: bool, groups: tuple[str, ...] = GROUPS) -> list[Figure]:
         figures += measure_load()
     if "dialogue" in groups:
         figures += [report(f) for f in measure_dialogue(2 if quick else 4)]
+    if "handling" in groups:
+        figures += [report(f) for f in measure_reader(5_000)]
     if groups == GROUPS:
         figures.append(report(Figure("bench_peak_rss_mb", peak_rss_mb(), "MB")))
     return figures
@@ -229,6 +237,12 @@ def _explain(name: str) -> str:
         return "veckosammanfattning (siffror, text, diagram)" + (", PostgreSQL" if name.endswith("postgres") else ", SQLite")
     if name.startswith("import_s_"):
         return "hela importen, sekunder"
+    for prefix, words in (("handling_list_page_ms_", "en sida av en hanteringslista (nya; obedömda, sida 6), den långsammaste"),
+                          ("reminder_selection_ms_", "dagens påminnelser för alla mottagare"),
+                          ("stage_times_ms_", "tid per steg för tolv veckors rapporter, hela kommunen")):
+        if name.startswith(prefix):
+            backend, size = name.removeprefix(prefix).split("_")
+            return f"{words}, {size} rapporter, {'SQLite' if backend == 'sqlite' else 'PostgreSQL'}"
     if name.startswith("nlu_quality_"):
         return "märkt uppsättning, se avsnittet om språkförståelse nedan"
     return ""

@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 
 from bot.settings import Settings
 from intents.notifier import Notifier
+from intents.reminders.selection import ReminderPeriods
 from intents.routines.library import RoutineLibrary, load_routines
 from intents.routines.search import RoutineSearch
 from intents.turn import BotServices
@@ -46,5 +47,8 @@ def build_services(settings: Settings, engine: Engine, notifier: Notifier) -> Bo
         mas_user_ids=list(settings.mas_user_ids),
         sas_user_ids=list(settings.sas_user_ids),
         indicators_file=settings.indicators_file,
+        reminder_periods=ReminderPeriods(new_working_days=settings.reminder_new_working_days,
+                                         feedback_days=settings.reminder_feedback_days,
+                                         lex_hours=settings.reminder_lex_hours),
         admin_user_ids=list(settings.admin_user_ids),
     )

@@ -34,6 +34,14 @@ class Settings(BaseSettings):
     admin_user_ids: list[str] = Field(default_factory=list, description=(
         "Slack user ids told when a message cannot be delivered, while no one has the role admin"))
     digest_cron: str = "0 7 * * mon"
+    reminders_enabled: bool = Field(default=True, description="daily reminders of what waits (weekdays)")
+    reminder_time: str = Field(default="08:00", description="when the daily reminders go out, HH:MM Stockholm time")
+    reminder_new_working_days: int = Field(default=3, ge=1, description="a report still 'ny' after this many "
+                                                                        "working days reminds its unit's chef")
+    reminder_feedback_days: int = Field(default=7, ge=1, description="'åtgärdad' without återkoppling after this "
+                                                                     "many days reminds the chef")
+    reminder_lex_hours: int = Field(default=24, ge=1, description="a lex Sarah/Maria candidate not assessed after "
+                                                                  "this many hours reminds the MAS (and the SAS)")
     digest_channel: str | None = None
     log_level: str = "INFO"
 

@@ -1,4 +1,6 @@
-"""The terminal channel: an interactive chat with the same conversation core as Slack."""
+"""The terminal channel: an interactive chat with the same conversation core as Slack. The bot's own
+messages to this session's user are shown in it (bot/terminal_inbox.py); messages to others wait
+for their own session."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.reply_text import render_replies
+from bot.terminal_inbox import TerminalInbox
 from intents.engine import DialogueEngine
 from intents.messages import IncomingMessage
 
@@ -20,6 +23,10 @@ def run_chat(
     write: Callable[[str], None] = print,
 ) -> None:
     write("Omsorgsbot i terminalen. Skriv ”hjälp” för att se vad jag kan, ”sluta” för att avsluta.")
+    services = engine.services
+    inbox = TerminalInbox(services.engine, user_id, write, tuple(services.admin_user_ids))
+    services.wake_delivery = lambda: None  # queued messages are shown by the inbox, to their own session
+    inbox.deliver(clock())  # what waited for this person
     while True:
         try:
             text = read("\ndu> ")
@@ -31,3 +38,4 @@ def run_chat(
             return
         replies = engine.handle(IncomingMessage(user_id=user_id, text=text, at=clock(), source="terminal"))
         write("\nbot> " + render_replies(replies).replace("\n", "\n     "))
+        inbox.deliver(clock())

@@ -185,14 +185,17 @@ def _settle(engine: Engine, message: Outgoing, outcome: Delivered | DeliveryFail
 
 def deliver_due(*, engine: Engine, deliverer: Deliverer, now: datetime | None = None,
                 claimed_by: str | None = None, limit: int = 20, backoff: Backoff = Backoff(),
-                admins: Sequence[str] = (), key_prefix: str | None = None) -> DeliveryPass:
-    """One pass: claim up to `limit` due messages (one per recipient), deliver and record each."""
+                admins: Sequence[str] = (), key_prefix: str | None = None,
+                recipient: str | None = None) -> DeliveryPass:
+    """One pass: claim up to `limit` due messages (one per recipient; only to `recipient` if given),
+    deliver and record each."""
     at = now or utc_now()
     tally = DeliveryPass()
     with session_scope(engine) as session:
         claimed = [Outgoing.of(row) for row in claim_due_messages(session=session, now=at,
                                                                    claimed_by=claimed_by or process_name(),
-                                                                   limit=limit, key_prefix=key_prefix)]
+                                                                   limit=limit, key_prefix=key_prefix,
+                                                                   recipient=recipient)]
     tally.claimed = len(claimed)
     for index, message in enumerate(claimed):
         try:
@@ -212,13 +215,15 @@ def deliver_due(*, engine: Engine, deliverer: Deliverer, now: datetime | None = 
 
 
 def deliver_now(*, engine: Engine, deliverer: Deliverer, now: datetime | None = None, max_passes: int = 20,
-                admins: Sequence[str] = (), key_prefix: str | None = None, backoff: Backoff = Backoff()) -> DeliveryPass:
-    """Everything due now (or only messages whose dedupe key starts with `key_prefix`), pass after
-    pass (notices about failures included), for channels without a background worker."""
+                admins: Sequence[str] = (), key_prefix: str | None = None, backoff: Backoff = Backoff(),
+                recipient: str | None = None) -> DeliveryPass:
+    """Everything due now (or only messages whose dedupe key starts with `key_prefix`, or only those
+    to `recipient`), pass after pass (notices about failures included), for channels without a
+    background worker."""
     total = DeliveryPass()
     for _ in range(max_passes):
         one = deliver_due(engine=engine, deliverer=deliverer, now=now, admins=admins, key_prefix=key_prefix,
-                          backoff=backoff)
+                          backoff=backoff, recipient=recipient)
         total.claimed += one.claimed
         total.sent += one.sent
         total.retried += one.retried

@@ -13,12 +13,16 @@ from intents.help_text import help_text
 from intents.indicator_answers import answer_indicator
 from intents.messages import ChannelKind, IncomingMessage, Reply, without_control_characters
 from intents.own_reports import answer_own_reports, asks_for_own_reports
+from intents.paged_lists import asks_for_more, show_more
+from intents.reminders.answer import answer_reminders, asks_for_reminders
 from intents.report_handling import answer_handling, handles
+from intents.report_handling.commands import find_reference
+from intents.report_handling.proposals import FLOW as HANDLING_FLOW, continue_proposal
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
 from intents.report_dialogue.intake import reports_event_citing_reference, tells_of_event
 from intents.report_dialogue.openers import opens_report, without_preamble
 from intents.routines.answer import answer_routine_question
-from intents.statistics.answers import answer_statistics
+from intents.statistics.answers import answer_statistics, asks_stage_times
 from intents.statistics.clarification import CLARIFY_FLOW, answer_clarification
 from intents.turn import BotServices, Turn
 from nlp_models.units.matcher import UnitEntry
@@ -109,6 +113,8 @@ class DialogueEngine:
                                    answer_fresh=self._fresh)
         if flow == CLARIFY_FLOW:
             return answer_clarification(turn, draft.state, answer_fresh=self._fresh)
+        if flow == HANDLING_FLOW:
+            return continue_proposal(turn, draft.state, draft.updated_at, answer_fresh=self._fresh)
         return self._fresh(turn)
 
     @staticmethod
@@ -121,7 +127,8 @@ class DialogueEngine:
         intent = turn.understand().intent
         if intent == "report":
             return [Reply(MOVE_TO_DIRECT, move_to_direct=True, private=True)]
-        if intent in ("count", "indicator") or asks_for_own_reports(turn.text) or handles(turn.text):
+        if (intent in ("count", "indicator") or asks_for_own_reports(turn.text) or handles(turn.text)
+                or asks_for_more(turn.text) or asks_stage_times(turn.text) or asks_for_reminders(turn.text)):
             return [Reply(PUBLIC_STATISTICS, private=True)]
         return self._answer_question(turn)
 
@@ -130,6 +137,14 @@ class DialogueEngine:
             return [Reply("Det finns inget pågående att avbryta.")]
         if not turn.text.strip():
             return [Reply(help_text(turn.person.role))]
+        if asks_for_more(turn.text):
+            return [show_more(turn)]
+        if asks_for_own_reports(turn.text) and not find_reference(turn.text):
+            return answer_own_reports(turn)
+        if asks_stage_times(turn.text) and not find_reference(turn.text):
+            return answer_statistics(turn)
+        if asks_for_reminders(turn.text):
+            return answer_reminders(turn)
         if handles(turn.text) and not reports_event_citing_reference(turn):
             return answer_handling(turn)  # it checks the role and refuses politely
         if asks_for_own_reports(turn.text):
@@ -146,6 +161,8 @@ class DialogueEngine:
 
     def _answer_question(self, turn: Turn) -> list[Reply]:
         intent = turn.understand().intent
+        if asks_stage_times(turn.text):
+            intent = "count"
         if asks_for_own_reports(turn.text) and turn.message.channel == ChannelKind.DIRECT:
             return answer_own_reports(turn)
         if intent == "count":

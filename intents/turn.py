@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from intents.messages import IncomingMessage
 from intents.notifier import Notifier
+from intents.reminders.selection import ReminderPeriods
 from intents.routines.library import RoutineLibrary
 from intents.routines.search import RoutineSearch
 from nlp_models.analyzer import LanguageUnderstanding, Understanding
@@ -33,6 +34,7 @@ class BotServices:
     mas_user_ids: list[str] = field(default_factory=list)  # fallbacks when no one has the role mas/sas
     sas_user_ids: list[str] = field(default_factory=list)
     indicators_file: Path | None = None
+    reminder_periods: ReminderPeriods = field(default_factory=ReminderPeriods)
     admin_user_ids: list[str] = field(default_factory=list)  # told when a message cannot be delivered
     # Set when a background worker delivers the outbox (Slack): called after a turn queued something.
     # Without one, the engine delivers through `notifier` right after the turn (terminal, tests).

@@ -90,16 +90,19 @@ def _due(now: datetime, lease: timedelta):
 
 
 def claim_due_messages(*, session: Session, now: datetime, claimed_by: str, limit: int = 20,
-                       lease: timedelta = LEASE, key_prefix: str | None = None) -> list[OutboundMessage]:
+                       lease: timedelta = LEASE, key_prefix: str | None = None,
+                       recipient: str | None = None) -> list[OutboundMessage]:
     """Claim up to `limit` messages that are due, at most one per recipient (the oldest unfinished
     one, so each recipient gets their messages in order), optionally only those whose dedupe key
-    starts with `key_prefix`. The caller commits before sending."""
+    starts with `key_prefix`, or only those to `recipient`. The caller commits before sending."""
     heads = (select(func.min(OutboundMessage.id))
              .where(OutboundMessage.status.in_(UNFINISHED))  # type: ignore[attr-defined]
              .group_by(OutboundMessage.recipient))
     query = select(OutboundMessage).where(OutboundMessage.id.in_(heads), _due(now, lease))  # type: ignore[union-attr]
     if key_prefix is not None:
         query = query.where(OutboundMessage.dedupe_key.startswith(key_prefix, autoescape=True))  # type: ignore[attr-defined]
+    if recipient is not None:
+        query = query.where(OutboundMessage.recipient == recipient)
     candidates = list(session.exec(
         query.order_by(OutboundMessage.next_attempt_at, OutboundMessage.id).limit(limit)))  # type: ignore[arg-type]
     claimed: list[OutboundMessage] = []

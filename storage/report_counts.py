@@ -26,7 +26,15 @@ class CountFilter:
     end: date | None = None
 
 
-def _where(query, flt: CountFilter):
+def not_duplicate():
+    """SQL condition: not marked as a duplicate of an earlier report. Every count uses it: the same
+    event reported twice is counted once."""
+    return Report.duplicate_of_id.is_(None)  # type: ignore[union-attr]
+
+
+def _where(query, flt: CountFilter, *, duplicates: bool = False):
+    """The filter's conditions; duplicates are left out unless `duplicates` (then only they count)."""
+    query = query.where(Report.duplicate_of_id.is_not(None) if duplicates else not_duplicate())  # type: ignore[union-attr]
     if flt.kind:
         query = query.where(Report.kind == flt.kind)
     if flt.area:
@@ -41,6 +49,11 @@ def _where(query, flt: CountFilter):
 
 def count_reports(*, session: Session, flt: CountFilter) -> int:
     return session.exec(_where(select(func.count()).select_from(Report), flt)).one()
+
+
+def count_duplicates(*, session: Session, flt: CountFilter) -> int:
+    """Reports in the filter marked as duplicates: left out of every count, and said so."""
+    return session.exec(_where(select(func.count()).select_from(Report), flt, duplicates=True)).one()
 
 
 def count_by_unit(*, session: Session, flt: CountFilter) -> list[tuple[str, int]]:
@@ -83,13 +96,15 @@ def oldest_unassessed(*, session: Session, flt: CountFilter) -> datetime | None:
     return first
 
 
+def without_feedback():
+    """SQL condition: handled (an action, or åtgärdad or avslutad) but the reporter has had no återkoppling."""
+    return Report.feedback.is_(None) & (  # type: ignore[union-attr]
+        Report.action.is_not(None) | Report.status.in_(["åtgärdad", "avslutad"]))  # type: ignore[union-attr]
+
+
 def count_without_feedback(*, session: Session, flt: CountFilter) -> int:
     """Avvikelser with an action or closed, whose reporter has had no återkoppling."""
-    query = _where(select(func.count()).select_from(Report), flt).where(
-        Report.feedback.is_(None),  # type: ignore[union-attr]
-        (Report.action.is_not(None)) | (Report.status == "avslutad"),  # type: ignore[union-attr]
-    )
-    return session.exec(query).one()
+    return session.exec(_where(select(func.count()).select_from(Report), flt).where(without_feedback())).one()
 
 
 def flagged():

@@ -17,7 +17,7 @@ class Role(StrEnum):
     SJUKSKOTERSKA = "sjuksköterska"
     CHEF = "chef"
     MAS = "mas"
-    SAS = "sas"  # socialt ansvarig samordnare: gets lex Sarah alerts
+    SAS = "sas"  # socialt ansvarig samordnare: lex Sarah across the municipality
     ADMIN = "admin"
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
@@ -24,6 +25,14 @@ _counter = itertools.count()
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+# Hypothesis: every local run draws new examples (that is how the generated tests keep finding
+# shapes nobody wrote); CI draws the same ones each time, so a red CI is reproducible and never a
+# roll of the dice. The big generated runs live in bench/ (masking_quality, dialogue_turns).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if in_ci():
+    settings.load_profile("ci")
 
 
 def shared_eval_file(name: str) -> Path:

@@ -129,6 +129,43 @@ def write_annual_report(engine, year: int, fmt: str, out: Path | None) -> list[P
 
 
 def register(app: typer.Typer) -> None:
+    @app.command("påminnelser")
+    @app.command("paminnelser", hidden=True)
+    def reminders(
+        now: str | None = typer.Option(None, "--now", help="Tidpunkten 'ÅÅÅÅ-MM-DD TT:MM' (annars nu)."),
+        user: str | None = typer.Option(None, "--user", help="Bara en persons påminnelse."),
+        send: bool = typer.Option(False, "--send", help="Skicka dagens påminnelser som inte skickats än."),
+        out_dir: Path = typer.Option(DIGEST_DIR, "--out-dir", help="Mapp för bilder (används inte)."),
+    ) -> None:
+        """Dagens påminnelser: det som väntar på chefer, MAS och SAS (en per person och vardag)."""
+        from bot.scheduling.reminders import queue_due_reminders, todays_reminders
+        from intents.delivery import deliver_now
+        from storage.reminder_runs import reminder_message_prefix
+        from storage.timestamps import to_stockholm, utc_now
+
+        settings = get_settings()
+        engine = open_database()
+        try:
+            moment = current_moment(None, now)
+        except ClockError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from None
+        if send:
+            queued = queue_due_reminders(engine=engine, settings=settings, now=moment, force=True)
+            done = deliver_now(engine=engine, deliverer=deliverer_for(settings, out_dir), admins=settings.admin_user_ids,
+                               now=max(moment, utc_now()), key_prefix=reminder_message_prefix(to_stockholm(moment).date()))
+            typer.echo(f"{done.sent} påminnelser skickade ({queued} nya i utkorgen).")
+            if done.retried or done.failed:
+                problems = "; ".join(done.problems) or "Slack svarade inte"
+                typer.echo(f"{done.retried + done.failed} kom inte fram ({problems}); boten försöker igen.", err=True)
+                raise typer.Exit(1)
+            return
+        found = todays_reminders(engine=engine, settings=settings, now=moment, only=[user] if user else None)
+        if not found:
+            typer.echo("Inget väntar – inga påminnelser i dag.")
+        for reminder in found:
+            typer.echo(f"\n[till {reminder.recipient}]\n{reminder.text}")
+
     @app.command("digest")
     def digest(
         today: str | None = typer.Option(None, "--today", help="Dagens datum ÅÅÅÅ-MM-DD; gäller veckan före."),

@@ -1,7 +1,8 @@
 """The clock of `omsorgsbot serve`: the weekly digest on the settings' cron (Europe/Stockholm),
-and every few minutes a sweep that queues missing alerts and any digest that is due but not queued
-(missed while the bot was down, or failed). The jobs only queue messages in the outbox; the outbox
-worker (bot/scheduling/outbox_worker.py) sends them. Safe to run in several processes at once.
+and every few minutes a sweep that queues missing alerts, any digest that is due but not queued
+(missed while the bot was down, or failed) and, on working days from REMINDER_TIME, the daily
+reminders. The jobs only queue messages in the outbox; the outbox worker
+(bot/scheduling/outbox_worker.py) sends them. Safe to run in several processes at once.
 
 Each job is one `scheduler.add_job` line below; add new jobs the same way."""
 
@@ -19,6 +20,7 @@ from bot.retention.schedule import add_nightly_retention
 from bot.scheduling.alert_sweep import sweep_alerts
 from bot.scheduling.digest_delivery import deliver_due_digests
 from bot.scheduling.digest_due import digest_trigger
+from bot.scheduling.reminders import queue_due_reminders
 from bot.settings import Settings
 from intents.delivery import process_name
 from storage.timestamps import STOCKHOLM, utc_now
@@ -54,6 +56,8 @@ def start_scheduler(
     def sweep() -> None:
         sweep_alerts(engine=engine, settings=settings, now=clock())
         digests()  # catches up after downtime and retries failures
+        queue_due_reminders(engine=engine, settings=settings, now=clock(), claimed_by=claimed_by)
+        wake()
 
     scheduler = BackgroundScheduler(timezone=STOCKHOLM)
     scheduler.add_job(_guarded(digests, "weekly digest"), digest_trigger(settings.digest_cron), id="weekly-digest",

@@ -18,20 +18,24 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 from slack_sdk.models.views import View
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot.slack.blocks import context, cut, escape, section
 from bot.slack.deps import SlackDeps
 from intents.report_dialogue.questions import AREA_LABELS
+from intents.reminders.selection import LEX_MARIA, LEX_SARAH, NEW, NO_FEEDBACK, select_reminders
+from intents.reminders.text import waited
+from intents.report_handling.report_text import queue_line
 from intents.swedish_dates import format_moment
 from storage.access_log import log_access
 from storage.database import session_scope
 from storage.indicators.definitions import list_indicator_definitions
 from storage.indicators.values import value_series_by_indicator
-from storage.models import Person, Report, ReportUpdate, Unit
+from storage.models import Person, Report, ReportUpdate
 from storage.people import get_or_create_person, units_of
 from storage.report_counts import CountFilter, count_by_area
-from storage.reports import get_report, reports_by_reporter, update_report
+from storage.report_queries import Queue, QueuedReport, queued_reports, reports_by_reporter
+from storage.reports import get_report, update_report
 from storage.timestamps import to_stockholm
 from storage.vocabulary import ReportStatus, Role, UnitRelation
 
@@ -43,6 +47,12 @@ MAX_LISTED = 10
 STATUS_TEXT = {"ny": "ny – inte hanterad ännu", "utreds": "utreds", "åtgärdad": "åtgärdad", "avslutad": "avslutad"}
 ROLE_TEXT = {"personal": "personal", "sjuksköterska": "sjuksköterska", "chef": "chef", "mas": "MAS", "sas": "SAS",
              "admin": "admin"}
+# Buttons that stand for a message to the bot ("AV-… lex maria: anmäls till IVO"); one id per purpose,
+# so the ids in one block are unique
+SAY_ACTIONS = {"open": "home_say_open", "lex_report": "home_say_lex_report",
+               "lex_not_reportable": "home_say_lex_not_reportable"}
+WAITING_WHY = {NEW: "ny, ingen har börjat", NO_FEEDBACK: "åtgärdad utan återkoppling",
+               LEX_MARIA: "möjlig lex Maria, ej bedömd", LEX_SARAH: "möjlig lex Sarah, ej bedömd"}
 STALE_REPORT = ("Rapporten {reference} har ändrats sedan fliken visades, så jag gjorde ingenting. "
                 "Fliken är uppdaterad – titta igen.")
 
@@ -52,19 +62,37 @@ def report_version(report: Report) -> str:
     return report.updated_at.isoformat()
 
 
+def bound_value(reference: str, version: str | None, say: str | None = None) -> str:
+    """A Home tab button's value: the report and its version when the tab was drawn (none for a
+    button that only shows it) and, for a button that stands for a message, what it says."""
+    data = {"r": reference}
+    if version is not None:
+        data["v"] = version
+    if say is not None:
+        data["t"] = say
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
 def assess_value(report: Report) -> str:
-    return json.dumps({"r": report.reference, "v": report_version(report)}, separators=(",", ":"))
+    return bound_value(report.reference, report_version(report))
 
 
-def read_assess_value(raw: str) -> tuple[str, str | None]:
-    """(reference, version); a bare reference (a tab drawn before versions) has none."""
+def read_bound_value(raw: str) -> tuple[str, str | None, str | None]:
+    """(reference, version, what it says); a bare reference (a tab drawn before versions) has neither."""
     try:
         data = json.loads(raw)
     except ValueError:
-        return raw, None
+        return raw, None, None
     if isinstance(data, dict) and isinstance(data.get("r"), str):
-        return data["r"], data.get("v") if isinstance(data.get("v"), str) else None
-    return raw, None
+        version = data.get("v") if isinstance(data.get("v"), str) else None
+        say = data.get("t") if isinstance(data.get("t"), str) else None
+        return data["r"], version, say
+    return raw, None, None
+
+
+def read_assess_value(raw: str) -> tuple[str, str | None]:
+    reference, version, _ = read_bound_value(raw)
+    return reference, version
 
 
 def _button(label: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
@@ -81,44 +109,120 @@ def _report_line(report: Report, unit_name: str | None, now: datetime) -> str:
     return text
 
 
-def _unit_names(session: Session, reports: list[Report]) -> dict[int, str]:
-    ids = {r.unit_id for r in reports}
-    if not ids:
-        return {}
-    return {u.id: u.name for u in session.exec(select(Unit).where(Unit.id.in_(ids)))}  # type: ignore[union-attr]
+def _queued_line(item: QueuedReport, now: datetime) -> str:
+    """A report of a queue as one section: what, where, how old, flags, the start of the description."""
+    return escape(queue_line(item, now).lstrip("• ")).replace(escape(item.reference), f"*{escape(item.reference)}*", 1)
 
 
 def _staff_blocks(session: Session, person: Person, now: datetime) -> list[Block]:
-    reports = reports_by_reporter(session=session, reporter_id=person.id, limit=MAX_LISTED)
+    rows, _ = reports_by_reporter(session=session, reporter_id=person.id, limit=MAX_LISTED)
     blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text="Mina senaste rapporter"))]
-    if not reports:
+    if not rows:
         return blocks + [section("Du har inte rapporterat något via mig ännu.")]
-    names = _unit_names(session, reports)
-    for report in reports:
-        line = _report_line(report, names.get(report.unit_id), now)
+    for report, unit_name in rows:
+        line = _report_line(report, unit_name, now)
+        if report.action:
+            line += f"\n_Åtgärd:_ {escape(cut(report.action, 500))}"
         if report.feedback:
             line += f"\n_Återkoppling:_ {escape(cut(report.feedback, 500))}"
         blocks.append(section(line))
+    blocks.append(context("Skriv ”hur gick det med AV-…” till mig för att se mer om en rapport."))
+    return blocks
+
+
+def _say_button(label: str, purpose: str, item: QueuedReport, text: str, style: str | None = None) -> ButtonElement:
+    """A button that does what typing `text` to the bot would do, while the report is as shown; the
+    answer comes as a direct message."""
+    return _button(label, SAY_ACTIONS[purpose], bound_value(item.reference, item.version, text), style=style)
+
+
+def _open_button(reference: str) -> ButtonElement:
+    """Shows the report as "AV-…" typed would: it changes nothing, so it is not bound to a version."""
+    return _button("Öppna", SAY_ACTIONS["open"], bound_value(reference, None, reference))
+
+
+def _queue_blocks(session: Session, title: str, queue: Queue, unit_ids, now: datetime, empty: str,
+                  buttons) -> list[Block]:
+    """A header and the first reports of a queue; one button goes beside a report, several under it."""
+    page = queued_reports(session=session, queue=queue, unit_ids=unit_ids, limit=MAX_LISTED)
+    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=title))]
+    if not page.total:
+        return blocks + [section(empty)]
+    for item in page.reports:
+        elements = buttons(item)
+        if len(elements) == 1:
+            blocks.append(SectionBlock(text=section(_queued_line(item, now)).text, accessory=elements[0]))
+        else:
+            blocks.append(section(_queued_line(item, now)))
+            blocks.append(ActionsBlock(elements=elements))
+    if page.total > len(page.reports):
+        blocks.append(context(f"… och {page.total - len(page.reports)} till. Skriv till mig för hela listan."))
     return blocks
 
 
 def _chef_blocks(session: Session, person: Person, now: datetime) -> list[Block]:
     units = units_of(session=session, person=person, relation=UnitRelation.MANAGER)
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text="Nya rapporter i mina enheter"))]
     if not units:
-        return blocks + [section("Du är inte kopplad som chef till någon enhet ännu. Be en administratör om det.")]
-    query = (select(Report).where(Report.unit_id.in_([u.id for u in units]),  # type: ignore[union-attr]
-                                  Report.status == ReportStatus.NY.value, Report.assessed_at.is_(None))  # type: ignore[union-attr]
-             .order_by(Report.reported_at.desc()).limit(MAX_LISTED))  # type: ignore[attr-defined]
-    reports = list(session.exec(query))
-    if not reports:
-        return blocks + [section(f"Inga nya, obedömda rapporter i {escape(', '.join(u.name for u in units))}. 👍")]
-    names = _unit_names(session, reports)
-    for report in reports:
+        return [HeaderBlock(text=PlainTextObject(text="Nya rapporter i mina enheter")),
+                section("Du är inte kopplad som chef till någon enhet ännu. Be en administratör om det.")]
+    unit_ids = [u.id for u in units]
+    names = escape(", ".join(u.name for u in units))
+    blocks = _queue_blocks(
+        session, "Nya rapporter i mina enheter", Queue.NEW, unit_ids, now,
+        f"Inga nya rapporter i {names}. 👍",
+        lambda item: [_button("Börja utreda", ASSESS_ACTION, bound_value(item.reference, item.version))])
+    sarah = queued_reports(session=session, queue=Queue.LEX_SARAH, unit_ids=unit_ids, limit=MAX_LISTED)
+    if sarah.total:
+        blocks += _queue_blocks(session, "Möjliga lex Sarah att bedöma", Queue.LEX_SARAH, unit_ids, now, "",
+                                lambda item: [_open_button(item.reference)])
+        blocks.append(context("Bedöm med t.ex. ”AV-… lex sarah: påtaglig risk för missförhållande, "
+                              "ej anmälningspliktig” i ett meddelande till mig."))
+    return blocks
+
+
+def _waiting_blocks(session: Session, person: Person, now: datetime, services) -> list[Block]:
+    """What the daily reminder would say to this person right now, each with a button to open it."""
+    if services is None:
+        return []
+    batches = select_reminders(session=session, now=now, periods=services.reminder_periods,
+                               mas_user_ids=services.mas_user_ids, sas_user_ids=services.sas_user_ids)
+    items = batches.get(person.platform_user_id, [])
+    if not items:
+        return []
+    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"Väntar på dig ({len(items)})"))]
+    for item in items[:MAX_LISTED]:
+        why = WAITING_WHY[item.reason]
         blocks.append(SectionBlock(
-            text=section(_report_line(report, names.get(report.unit_id), now)).text,
-            accessory=_button("Börja utreda", ASSESS_ACTION, assess_value(report)),
-        ))
+            text=section(f"*{escape(item.waiting.reference)}* – {escape(item.waiting.area)}, "
+                         f"{escape(item.waiting.unit_name)}: {why}, har väntat {waited(item.waiting.since, now)}").text,
+            accessory=_open_button(item.waiting.reference)))
+    if len(items) > MAX_LISTED:
+        blocks.append(context(f"… och {len(items) - MAX_LISTED} till. Skriv ”påminnelser” till mig för hela listan."))
+    blocks.append(DividerBlock())
+    return blocks
+
+
+def _lex_maria_blocks(session: Session, now: datetime) -> list[Block]:
+    blocks = _queue_blocks(
+        session, "Möjliga lex Maria att bedöma", Queue.LEX_MARIA, None, now,
+        "Inga möjliga lex Maria väntar på bedömning.",
+        lambda item: [_say_button("Anmäls till IVO", "lex_report", item, f"{item.reference} lex maria: anmäls till IVO",
+                                  "danger"),
+                      _say_button("Ej anmälningspliktig", "lex_not_reportable", item,
+                                  f"{item.reference} lex maria: ej anmälningspliktig"),
+                      _open_button(item.reference)])
+    blocks.append(context("Skriv ”AV-… lex maria anmäld till IVO 2026-11-24” när anmälan är skickad, och "
+                          "”AV-… berörd informerad” när den berörda vet – först då kan rapporten avslutas."))
+    return blocks
+
+
+def _sas_blocks(session: Session, now: datetime) -> list[Block]:
+    blocks = _queue_blocks(session, "Möjliga lex Sarah att bedöma", Queue.LEX_SARAH, None, now,
+                           "Inga möjliga lex Sarah väntar på bedömning.",
+                           lambda item: [_open_button(item.reference)])
+    blocks.append(context("Bedöm med t.ex. ”AV-… lex sarah: missförhållande, anmäld till IVO 2026-11-24” i ett "
+                          "meddelande till mig. Skalan: inget missförhållande, påtaglig risk för missförhållande, "
+                          "missförhållande, påtaglig risk för allvarligt missförhållande, allvarligt missförhållande."))
     return blocks
 
 
@@ -147,17 +251,9 @@ def _mas_blocks(session: Session, now: datetime) -> list[Block]:
         blocks.append(section("Avvikelser per område sedan måndag:\n" + "\n".join(lines)))
     else:
         blocks.append(section("Inga avvikelser rapporterade sedan måndag."))
-    blocks.append(HeaderBlock(text=PlainTextObject(text="Allvarliga händelser")))
-    since = now - timedelta(days=30)
-    severe = list(session.exec(
-        select(Report).where(Report.severe.is_(True), Report.reported_at >= since,  # type: ignore[attr-defined]
-                             Report.status != ReportStatus.AVSLUTAD.value)
-        .order_by(Report.reported_at.desc()).limit(MAX_LISTED)))  # type: ignore[attr-defined]
-    if severe:
-        names = _unit_names(session, severe)
-        blocks += [section(_report_line(r, names.get(r.unit_id), now)) for r in severe]
-    else:
-        blocks.append(section("Inga öppna allvarliga händelser de senaste 30 dagarna."))
+    blocks += _queue_blocks(session, "Allvarliga händelser", Queue.SEVERE, None, now,
+                            "Inga öppna allvarliga händelser.", lambda item: [_open_button(item.reference)])
+    blocks += _lex_maria_blocks(session, now)
     off = _off_target(session)
     if off:
         blocks.append(HeaderBlock(text=PlainTextObject(text="Indikatorer utanför målet")))
@@ -165,10 +261,10 @@ def _mas_blocks(session: Session, now: datetime) -> list[Block]:
     return blocks
 
 
-REPORT_VIEWING_ROLES = (Role.CHEF.value, Role.MAS.value, Role.ADMIN.value)
+REPORT_VIEWING_ROLES = (Role.CHEF.value, Role.MAS.value, Role.SAS.value, Role.ADMIN.value)
 
 
-def home_view(session: Session, person: Person, now: datetime) -> dict:
+def home_view(session: Session, person: Person, now: datetime, services=None) -> dict:
     role = person.role
     blocks: list[Block] = [
         section("*Hej!* Här rapporterar du avvikelser och synpunkter och ser hur det går med dem. "
@@ -179,8 +275,12 @@ def home_view(session: Session, person: Person, now: datetime) -> dict:
         ]),
         DividerBlock(),
     ]
+    if role in REPORT_VIEWING_ROLES:
+        blocks += _waiting_blocks(session, person, now, services)
     if role in (Role.MAS.value, Role.ADMIN.value):
         blocks += _mas_blocks(session, now)
+    elif role == Role.SAS.value:
+        blocks += _sas_blocks(session, now)
     elif role == Role.CHEF.value:
         blocks += _chef_blocks(session, person, now)
         blocks.append(DividerBlock())
@@ -195,7 +295,7 @@ def publish_home(client: WebClient, deps: SlackDeps, user_id: str) -> None:
     now = deps.clock()
     with session_scope(deps.db) as session:
         person = get_or_create_person(session=session, platform_user_id=user_id)
-        view = home_view(session, person, now)
+        view = home_view(session, person, now, deps.services)
         if person.role in REPORT_VIEWING_ROLES:  # their Home shows other people's reports
             log_access(session=session, user_key=user_id, role=person.role, question="(Hem-fliken öppnad)",
                        revealed=f"Hem-fliken ({ROLE_TEXT.get(person.role, person.role)})", at=now)
@@ -219,4 +319,17 @@ def start_assessment(deps: SlackDeps, user_id: str, value: str) -> str | None:
             return STALE_REPORT.format(reference=reference)
         update_report(session=session, report=report, changes=ReportUpdate(status=ReportStatus.UTREDS),
                       actor_id=person.id, now=now)
+    return None
+
+
+def say_stale(deps: SlackDeps, user_id: str, reference: str, version: str | None) -> str | None:
+    """STALE_REPORT when a button bound to a version of a report is clicked after the report changed;
+    told only to roles whose Home tab shows reports (to others the dialogue answers as to any text)."""
+    if version is None:
+        return None
+    with session_scope(deps.db) as session:
+        person = get_or_create_person(session=session, platform_user_id=user_id)
+        report = get_report(session=session, reference=reference)
+        if person.role in REPORT_VIEWING_ROLES and report is not None and version != report_version(report):
+            return STALE_REPORT.format(reference=reference)
     return None

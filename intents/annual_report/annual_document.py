@@ -146,6 +146,8 @@ def build_annual_document(f: AnnualFigures) -> AnnualDocument:
     return AnnualDocument(
         title=f"Avvikelser och synpunkter {y} – statistik till kvalitetsberättelsen",
         intro=[f"Siffrorna gäller händelser som inträffade under {y}, jämförda med {p}. "
-               "Underlaget är rapporterna i omsorgsboten; beskrivningarna är avidentifierade."],
+               "Underlaget är rapporterna i omsorgsboten; beskrivningarna är avidentifierade. "
+               "Rapporter som markerats som dubbletter (samma händelse rapporterad igen) räknas inte: "
+               f"{number(f.duplicates.this_year)} ({p}: {number(f.duplicates.last_year)})."],
         sections=[summary, areas, units, months, synpunkter, lex, handled],
     )

@@ -9,7 +9,7 @@ from datetime import date
 from sqlmodel import Session
 
 from storage.annual_statistics import Completeness, closure_days, count_flagged, monthly_counts, processing_completeness
-from storage.report_counts import CountFilter, count_by_area, count_by_unit, count_reports
+from storage.report_counts import CountFilter, count_by_area, count_by_unit, count_duplicates, count_reports
 from storage.vocabulary import Area, ReportKind
 
 AREAS = tuple(a.value for a in Area)
@@ -43,6 +43,7 @@ class AnnualFigures:
     median_days_to_closure: float | None
     median_days_last_year: float | None
     closures_with_date: int  # avvikelser with a recorded closure time this year
+    duplicates: Row = Row("Dubbletter", 0, 0)  # reports marked as the same event as an earlier one: not counted
 
 
 def year_filter(year: int, kind: str | None = None) -> CountFilter:
@@ -95,4 +96,6 @@ def build_annual_figures(*, session: Session, year: int) -> AnnualFigures:
         median_days_to_closure=_median(closures),
         median_days_last_year=_median(closure_days(session=session, flt=year_filter(year - 1, AVVIKELSE))),
         closures_with_date=len(closures),
+        duplicates=Row("Dubbletter", count_duplicates(session=session, flt=year_filter(year)),
+                       count_duplicates(session=session, flt=year_filter(year - 1))),
     )

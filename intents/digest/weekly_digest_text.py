@@ -6,6 +6,7 @@ from datetime import datetime
 
 from intents.digest.comparison import ARROW_LEGEND, Comparison, format_mean
 from intents.digest.weekly_figures import CHART_WEEKS, WeeklyFigures
+from intents.stage_times import STAGES, duration, feedback_line, table_line
 from storage.timestamps import to_stockholm
 
 LATE_MARK = "Försenad sammanfattning"
@@ -63,6 +64,28 @@ def _synpunkter_line(figures: WeeklyFigures) -> str:
     return f"Synpunkter: {row.count} (snitt {format_mean(row.mean_before)}) {row.arrow}" + (f" – {areas}" if areas else "")
 
 
+UNITS_IN_STAGES = 8
+
+
+def _stage_lines(figures: WeeklyFigures) -> list[str]:
+    stages = figures.stages
+    if stages is None or not stages.total.reports:
+        return []
+    total = stages.total
+    medians = ", ".join(f"{label} {duration(m)}" for (_, label), m in zip(STAGES, total.medians_days))
+    lines = ["", f"Tid per steg för avvikelser rapporterade de senaste {CHART_WEEKS} veckorna ({total.reports} st), "
+                 f"median från rapport: {medians}.", feedback_line(total)]
+    if len(stages.by_unit) > 1:
+        lines.append("Per enhet (första hantering / åtgärd / återkoppling):")
+        lines += [table_line(f) for f in stages.by_unit[:UNITS_IN_STAGES]]
+        if len(stages.by_unit) > UNITS_IN_STAGES:
+            lines.append(f"  … och {len(stages.by_unit) - UNITS_IN_STAGES} enheter till.")
+    if len(stages.by_area) > 1:
+        lines.append("Per område (första hantering / åtgärd / återkoppling):")
+        lines += [table_line(f) for f in stages.by_area]
+    return lines
+
+
 def quiet_digest_text(figures: WeeklyFigures, *, late: bool = False, scheduled_for: datetime | None = None) -> str:
     lines = [_late_line(scheduled_for)] if late else []
     where = f" på {figures.scope_name}" if figures.scope_name else ""
@@ -94,6 +117,9 @@ def digest_text(figures: WeeklyFigures, *, late: bool = False, scheduled_for: da
     lines.append(_unassessed_line(figures.unassessed_older_than) or "Ej bedömda avvikelser äldre än 7 dagar: inga.")
     lines.append(f"Utan återkoppling till den som rapporterade: {figures.without_feedback} "
                  f"(av händelserna de senaste {CHART_WEEKS} veckorna).")
+    lines += _stage_lines(figures)
+    if figures.duplicates:
+        lines.append(f"Dubbletter (samma händelse rapporterad igen) som inte räknats ovan: {figures.duplicates}.")
     if figures.off_target:
         lines += ["", "Indikatorer under målvärdet:"] + [f"  {line}" for line in figures.off_target]
     lines += ["", ARROW_LEGEND + ".", "Boten flaggar bara – ni bedömer."]

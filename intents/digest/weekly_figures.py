@@ -14,8 +14,9 @@ from intents.digest.hsl_areas import HSL_AREAS, hsl_area
 from intents.digest.iso_weeks import IsoWeek
 from intents.immediate_alerts import is_severe
 from storage.digest_queries import areas_and_descriptions
-from storage.report_counts import (CountFilter, count_by_area, count_by_unit, count_reports, count_unassessed,
-                                   count_without_feedback, severe_reports)
+from intents.stage_times import StageTimes, stage_times
+from storage.report_counts import (CountFilter, count_by_area, count_by_unit, count_duplicates, count_reports,
+                                   count_unassessed, count_without_feedback, severe_reports)
 from storage.timestamps import STOCKHOLM
 from storage.vocabulary import Area, ReportKind
 
@@ -54,6 +55,8 @@ class WeeklyFigures:
     without_feedback: int  # avvikelser with an action or closed but no feedback, of the chart's weeks
     off_target: list[str]  # one line per indicator under its target
     series: list[tuple[IsoWeek, dict[str, int]]] = field(default_factory=list)  # avvikelser per area, 12 weeks
+    stages: StageTimes | None = None  # time per stage of the avvikelser reported in the chart's weeks
+    duplicates: int = 0  # avvikelser of the week marked as duplicates: not counted above
 
     @property
     def quiet(self) -> bool:
@@ -83,6 +86,11 @@ def _reasons(report) -> tuple[str, ...]:
 
 def _hsl_counts(session: Session, flt: CountFilter) -> Counter[str]:
     return Counter(hsl_area(area, text) for area, text in areas_and_descriptions(session=session, flt=flt))
+
+
+def week_start(week: IsoWeek) -> datetime:
+    """The moment the week begins: its Monday 00:00 in Stockholm."""
+    return datetime.combine(week.monday, time.min, tzinfo=STOCKHOLM)
 
 
 def week_end(week: IsoWeek) -> datetime:
@@ -124,6 +132,8 @@ def build_weekly_figures(
                                      flt=_filter(ReportKind.AVVIKELSE.value, unit_ids, w.monday, w.sunday))))
               for w in chart_weeks]
 
+    stages = stage_times(session=session, reported_from=week_start(chart_weeks[0]), reported_to=end,
+                         unit_ids=unit_ids)
     return WeeklyFigures(
         week=week,
         scope_name=scope_name,
@@ -141,4 +151,6 @@ def build_weekly_figures(
         without_feedback=without_feedback,
         off_target=off_target_lines(session, unit_ids=unit_ids) if off_target_lines else [],
         series=series,
+        stages=stages,
+        duplicates=count_duplicates(session=session, flt=avv),
     )

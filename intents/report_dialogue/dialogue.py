@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from intents.messages import Reply
-from intents.report_dialogue import name_check
+from intents.report_dialogue import duplicate_check, name_check
 from intents.report_dialogue.answer_parts import AnswerParts, carries_detail, reading, split_answer
 from intents.report_dialogue.corrections import Correction, find_correction, infer_slot, swap_in_description
 from intents.report_dialogue.description_edits import change_description
@@ -493,7 +493,7 @@ def _new_or_answer(turn: Turn, draft: ReportDraft, text: str) -> list[Reply]:
 # ---------------------------------------------------------------- steps
 
 def _send(turn: Turn, draft: ReportDraft) -> list[Reply]:
-    question = name_check.ask_once(turn, draft)
+    question = name_check.ask_once(turn, draft) or duplicate_check.ask_once(turn, draft)
     if question:
         return question
     reply = submit(turn, draft)
@@ -630,6 +630,9 @@ def _continue(turn: Turn, draft: ReportDraft, state: dict, updated_at: datetime,
         return _stale(turn, draft, updated_at)
     if draft.pending == name_check.PENDING:
         answer = name_check.read_answer(turn, draft, text)
+        return answer.replies if answer.ask_again else answer.replies + _send(turn, draft)
+    if draft.pending == duplicate_check.PENDING:
+        answer = duplicate_check.read_answer(turn, draft, text)
         return answer.replies if answer.ask_again else answer.replies + _send(turn, draft)
     if draft.pending == "new_or_answer":
         return _new_or_answer(turn, draft, text)

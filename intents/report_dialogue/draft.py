@@ -39,6 +39,9 @@ class ReportDraft:
     editing: bool = False  # asked again from the summary: go back to the summary after
     masked_notice_given: bool = False
     names_asked: bool = False  # the name question (name_check.py) is asked once
+    duplicate_asked: bool = False  # the duplicate question (duplicate_check.py) is asked once
+    duplicate_candidate: str | None = None  # the close earlier report asked about
+    possible_duplicate_of: str | None = None  # ... when the reporter said it is the same event
     started_at: str = ""
     # how often each question was put, and how many of its answers were not understood
     asked: dict[str, int] = field(default_factory=dict)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from intents.references import references_in, without_references
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.questions import answer_question
 from intents.report_handling.commands import UpdateCommand, parse_command
@@ -30,7 +31,6 @@ OVRIGT_MARGIN = 0.1
 MIN_SHARE_OVER_NONE = 0.005  # an area whose share is this close to an area without any cue has no evidence
 EVENT_STATEMENT_WORDS = 6  # "fall på Solgården i mars" is a query; a whole sentence telling of an event is not
 # "AV-2026-00042", "sp 2026-3" (folded text)
-_REFERENCE = re.compile(r"\b(av|sp)[\s-]?(\d{4})-(\d{1,5})\b")
 # "jag vill rapportera en avvikelse:" and the like carry no content of their own
 _LEAD_IN = re.compile(
     r"^\s*(?:hej\W*)?(?:jag\s+)?(?:vill|ska|skulle\s+vilja|behover|maste)?\s*(?:rapportera|skriva|lamna|anmala|gora|registrera)?"
@@ -72,15 +72,6 @@ def set_area(draft: ReportDraft, area: str) -> None:
     draft.secondary_areas = list(dict.fromkeys(a for a in draft.secondary_areas if a != area))
 
 
-def references_in(text: str) -> list[str]:
-    """Report references named in the text, normalised ("AV-2026-00042")."""
-    found = []
-    for match in _REFERENCE.finditer(fold(text)):
-        if int(match[3]):
-            reference = f"{match[1].upper()}-{match[2]}-{int(match[3]):05d}"
-            if reference not in found:
-                found.append(reference)
-    return found
 
 
 def reports_event_citing_reference(turn: Turn) -> bool:
@@ -89,7 +80,7 @@ def reports_event_citing_reference(turn: Turn) -> bool:
     text = turn.text
     if not references_in(text) or isinstance(parse_command(text), UpdateCommand):
         return False
-    if content_words(_REFERENCE.sub(" ", fold(text))) < 3:
+    if content_words(without_references(fold(text))) < 3:
         return False
     understanding = turn.understand()
     analysis = understanding.report

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from intents.immediate_alerts import alert_notice, queue_alerts
 from intents.messages import Reply
 from intents.report_dialogue.draft import ReportDraft
+from intents.report_dialogue.duplicate_check import note_possible_duplicate
 from intents.report_dialogue.questions import CONTACT_NOTICE
 from intents.routines.library import Routine
 from intents.turn import Turn
@@ -111,6 +112,7 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
             for ref in draft.linked:  # the link is kept where the other report exists
                 link_reports(session=session, report=report, other_reference=ref, actor_id=turn.person.id,
                              now=turn.now)
+            note_possible_duplicate(turn, draft, report)
     except SQLAlchemyError:
         log.exception("saving a report failed")
         return None

@@ -1,71 +1,59 @@
-"""Chat commands for handling reports, parsed into typed results.
+"""Handling messages, parsed into typed commands.
 
-- lists: "visa nya avvikelser", "visa obehandlade", "vilka avvikelser är inte bedömda"
-- one report: "visa AV-2026-00042", or just "AV-2026-00042"
-- updates in plain words on a reference, several fields separated by commas or new lines:
-  "AV-2026-00042 åtgärd: extra tillsyn nattetid, status åtgärdad", "AV-2026-00042 lagrum SoL/HSL",
-  "AV-2026-00042 orsak: kommunikation och information, teknisk utrustning",
-  "AV-2026-00042 återkoppling: …", "AV-2026-00042 kommentar: …"
+- lists: "visa nya avvikelser [på Solgården]", "vilka avvikelser är inte bedömda", "lista lex maria",
+  "visa avvikelser utan återkoppling" (intents/report_handling/lists.py)
+- one report: "visa AV-2026-00042", "hur gick det med AV-2026-00042?", or just "AV-2026-00042"
+- updates in plain words (nlp_models/handling/): several fields in one message, separated by full
+  stops, semicolons or new lines, the field words anywhere: "AV-2026-00042 utredning: pratat med
+  nattpersonalen. orsak: lös matta i hallen. åtgärd: mattan borttagen, status åtgärdad";
+  "AV-2026-00042 lex maria: anmäls till IVO"; "AV-2026-00042 berörd informerad 24/11".
+  Text without field words is read for what it says ("vi har infört dubbelkontroll, den är klar
+  nu") and proposed before anything is saved.
+- duplicates: "AV-2026-00043 är dubblett av AV-2026-00042", "AV-2026-00043 är inte en dubblett"
 
-Matching is on folded text (case and å/ä/ö never matter); field names and closed values
-tolerate small typos. Free-text values keep the writer's own spelling, with personal
-identifiers masked.
+Matching is on folded text (case and å/ä/ö never matter). Free-text values keep the writer's own
+spelling, with personal identifiers masked.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from rapidfuzz import fuzz, process
 
-from intents.report_handling.root_causes import ROOT_CAUSES, parse_causes
-from nlp_models.text.normalize import fold
+from intents.references import find_reference, find_references
+from intents.report_handling.lists import ListCommand, parse_list
+from nlp_models.handling import FieldText, asks_to_see, handling_words, read_handling
+from nlp_models.handling.causes import ROOT_CAUSES, categorize_cause, parse_causes
+from nlp_models.handling.reader import status_only
 from nlp_models.personal_data.masking import mask_personal_data
+from nlp_models.text.normalize import fold
+from nlp_models.times.expressions import resolve_occurred_at
 from storage.models import ReportUpdate
-from storage.report_queries import Queue
+from storage.timestamps import STOCKHOLM, utc_now
 from storage.vocabulary import Lagrum, ReportStatus
 
 # On folded text: "AV-2026-00042", "av-2026-42", "SP2026-00003".
-REFERENCE = re.compile(r"\b(av|sp)-?(\d{4})-(\d{1,5})\b")
 
 FIELD_LABELS = {
     "status": "status", "lagrum": "lagrum", "investigation": "utredning", "cause": "orsak",
-    "action": "åtgärd", "feedback": "återkoppling", "comment": "kommentar",
+    "cause_categories": "orsakskategori", "action": "åtgärd", "feedback": "återkoppling", "comment": "kommentar",
+    "informed": "berörd informerad", "lex sarah": "lex Sarah", "lex maria": "lex Maria",
 }
-_FIELD_NAMES = {
-    "status": "status", "lage": "status",
-    "lagrum": "lagrum", "lag": "lagrum", "bedomning": "lagrum",
-    "utredning": "investigation", "utredningen": "investigation", "handelseutredning": "investigation",
-    "orsak": "cause", "orsaker": "cause", "orsaken": "cause", "bakomliggande orsak": "cause",
-    "bakomliggande orsaker": "cause", "rotorsak": "cause", "grundorsak": "cause",
-    "atgard": "action", "atgarder": "action", "atgarden": "action", "vidtagen atgard": "action",
-    "aterkoppling": "feedback", "aterkopplingen": "feedback", "feedback": "feedback",
-    "kommentar": "comment", "kommentera": "comment", "anteckning": "comment", "notering": "comment",
-}
-# Fields whose value is a closed set: without a colon they start a field only when the value fits.
-_CLOSED_FIELDS = ("status", "lagrum", "cause")
-
-_STATUS_WORDS = {
-    "ny": ReportStatus.NY, "nya": ReportStatus.NY,
-    "utreds": ReportStatus.UTREDS, "utredning": ReportStatus.UTREDS, "under utredning": ReportStatus.UTREDS,
-    "utreda": ReportStatus.UTREDS, "pagar": ReportStatus.UTREDS, "pagaende": ReportStatus.UTREDS,
-    "atgardad": ReportStatus.ATGARDAD, "atgardat": ReportStatus.ATGARDAD,
-    "avslutad": ReportStatus.AVSLUTAD, "avslutat": ReportStatus.AVSLUTAD, "avsluta": ReportStatus.AVSLUTAD,
-    "stangd": ReportStatus.AVSLUTAD, "klar": ReportStatus.AVSLUTAD, "klart": ReportStatus.AVSLUTAD,
-}
+_STATUS = {s.value: s for s in ReportStatus}
 _LAGRUM = {"sol": Lagrum.SOL, "hsl": Lagrum.HSL, "lss": Lagrum.LSS}
+_LAGRUM_NOISE = frozenset(["en", "ett", "avvikelse", "avvikelsen", "som", "enligt", "under", "bedomd", "bedoms", "bedomning", "faller", "galler", "lagrum", "det", "ar", "och", "lag"])
+REPORTABLE_OUTCOMES = ("allvarligt missförhållande", "påtaglig risk för allvarligt missförhållande")
 
 STATUS_HELP = "Status kan vara ny, utreds, åtgärdad eller avslutad."
 LAGRUM_HELP = "Lagrum kan vara SoL, HSL eller LSS, eller en kombination som SoL/HSL."
-CAUSE_HELP = "Orsaken kan vara en eller flera av: " + ", ".join(ROOT_CAUSES) + "."
-FIELDS_HELP = "Det du kan ändra är: status, lagrum, utredning, orsak, åtgärd, återkoppling och kommentar."
-
-
-@dataclass(frozen=True)
-class ListCommand:
-    queue: Queue
-    kind: str | None = None  # "avvikelse", "synpunkt" or None for both
+CAUSE_HELP = "Orsakskategorin kan vara en eller flera av: " + ", ".join(ROOT_CAUSES) + "."
+FIELDS_HELP = ("Det du kan skriva är: utredning, orsak, åtgärd, återkoppling, status, lagrum, kommentar, "
+               "berörd informerad, och för möjliga lex-fall lex Sarah eller lex Maria.")
+LEX_HELP = ("Skriv t.ex. ”{reference} lex maria: anmäls till IVO”, ”… lex maria: ej anmälningspliktig” eller "
+            "”… lex sarah: missförhållande, anmäld till IVO 2026-11-24”.")
 
 
 @dataclass(frozen=True)
@@ -74,15 +62,45 @@ class ShowCommand:
 
 
 @dataclass(frozen=True)
+class Informed:
+    note: str  # what was written ("dottern informerad i telefon"), masked
+    on: datetime  # when
+
+
+@dataclass(frozen=True)
+class LexDecision:
+    law: str | None  # "lex sarah" | "lex maria"; None when not named (the report decides)
+    outcome: str | None = None  # lex Sarah's scale
+    decision: str | None = None  # "anmäls till IVO" | "ej anmälningspliktig" | "anmäld till IVO"
+    reported_on: date | None = None
+
+
+@dataclass(frozen=True)
 class UpdateCommand:
     reference: str
     changes: ReportUpdate
     comment: str | None = None
     masked: list[str] = field(default_factory=list)  # kinds of personal data masked in the texts
+    informed: Informed | None = None
+    lex: tuple[LexDecision, ...] = ()
+    fields: tuple[FieldText, ...] = ()  # as read: kept for a proposal
+    not_understood: tuple[str, ...] = ()
+    categories_from_words: bool = True  # cause categories chosen from the cause's words ("annat" otherwise)
 
     @property
     def has_field_changes(self) -> bool:
-        return bool(self.changes.model_dump(exclude_none=True))
+        return bool(self.changes.model_dump(exclude_none=True)) or self.informed is not None
+
+    @property
+    def proposal(self) -> bool:
+        """Some fields were read from everyday words: show them and ask before saving."""
+        return any(f.inferred for f in self.fields)
+
+
+@dataclass(frozen=True)
+class DuplicateCommand:
+    reference: str
+    original: str | None  # None: "is not a duplicate"
 
 
 @dataclass(frozen=True)
@@ -91,239 +109,188 @@ class CommandError:
     reference: str | None = None
 
 
-Command = ListCommand | ShowCommand | UpdateCommand | CommandError
+Command = ListCommand | ShowCommand | UpdateCommand | DuplicateCommand | CommandError
 
 
-def find_reference(text: str) -> tuple[str, int, int] | None:
-    """The first report reference in `text`, normalised ("AV-2026-00042"), with its span."""
-    found = REFERENCE.search(fold(text))
-    if not found or int(found[3]) == 0:
-        return None
-    return f"{found[1].upper()}-{found[2]}-{int(found[3]):05d}", found.start(), found.end()
 
 
-# ---------------------------------------------------------------- lists
-
-_QUEUE_WORDS = {
-    "nya": Queue.NEW, "obehandlade": Queue.NEW, "obehandlad": Queue.NEW,
-    "ohanterade": Queue.NEW, "ohanterad": Queue.NEW, "ohandlagda": Queue.NEW,
-    "obedomda": Queue.UNASSESSED, "obedomd": Queue.UNASSESSED,
-}
-_OBJECT_WORDS = {
-    "avvikelser": "avvikelse", "avvikelse": "avvikelse", "avvikelserna": "avvikelse",
-    "synpunkter": "synpunkt", "synpunkt": "synpunkt", "synpunkterna": "synpunkt", "klagomal": "synpunkt",
-    "rapporter": None, "rapport": None, "rapporterna": None, "arenden": None, "arende": None,
-}
-_NOT_A_LIST = re.compile(r"\b(hur manga|antal|andel|hur stor|procent|statistik|rapportera|anmala|registrera|"
-                         r"skapa|skriva|gora|lagga|beratta)\b")
-# a list is asked for with one of these first, or in three words or fewer ("nya avvikelser")
-_LIST_CUES = {"visa", "lista", "se", "vilka", "vilken", "finns", "har", "ge", "oppna", "kolla", "vad", "alla"}
-
-
-def _fuzzy_word(word: str, vocabulary: dict) -> tuple[bool, object]:
-    if word in vocabulary:
-        return True, vocabulary[word]
-    if len(word) >= 6:
-        best = process.extractOne(word, list(vocabulary), scorer=fuzz.ratio, score_cutoff=85)
-        if best:
-            return True, vocabulary[best[0]]
-    return False, None
-
-
-def parse_list(text: str) -> ListCommand | None:
-    """A request for the queue of new or unassessed reports, or None."""
-    folded = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(text)).split())
-    if not folded or _NOT_A_LIST.search(folded) or find_reference(text):
-        return None
-    folded = re.sub(r"\b(?:ej|inte|icke)\s+(bedomda|bedomd|behandlade|behandlad|hanterade|hanterad)\b", r"o\1", folded)
-    queue: Queue | None = None
-    kind: str | None = None
-    has_object = False
-    for word in folded.split():
-        if queue is None:
-            hit, value = _fuzzy_word(word, _QUEUE_WORDS)
-            if hit and value is not None:
-                queue = value
-                continue
-        hit, value = _fuzzy_word(word, _OBJECT_WORDS)
-        if hit:
-            has_object = True
-            kind = kind or value
-    if queue is None:
-        return None
-    words = folded.split()
-    if len(words) > 3 and words[0] not in _LIST_CUES:
-        return None
-    # "visa nya", "obehandlade": short enough to mean the queue; otherwise it must name reports
-    if not has_object and (len(words) > 3 or words == ["nya"]):
-        return None
-    return ListCommand(queue=queue, kind=kind)
-
-
-# ---------------------------------------------------------------- updates
-
-def _field_name(name: str, *, fuzzy: bool) -> str | None:
-    name = " ".join(name.split())
-    if name in _FIELD_NAMES:
-        return _FIELD_NAMES[name]
-    if fuzzy and len(name) >= 4:
-        best = process.extractOne(name, list(_FIELD_NAMES), scorer=fuzz.ratio, score_cutoff=80)
-        if best:
-            return _FIELD_NAMES[best[0]]
-    return None
-
+# ---------------------------------------------------------------- values
 
 def parse_status(value: str) -> ReportStatus | None:
-    key = " ".join(re.sub(r"[^a-z ]", " ", fold(value)).split())
-    if key in _STATUS_WORDS:
-        return _STATUS_WORDS[key]
-    best = process.extractOne(key, list(_STATUS_WORDS), scorer=fuzz.ratio, score_cutoff=80) if len(key) >= 4 else None
-    return _STATUS_WORDS[best[0]] if best else None
+    words = handling_words()
+    said = status_only(fold(value), words)
+    if said is None:
+        key = " ".join(re.findall(r"[a-z]+", fold(value)))
+        best = process.extractOne(key, [p for p, _ in words.status], scorer=fuzz.ratio,
+                                  score_cutoff=80) if len(key) >= 4 else None
+        said = best[0] if best else None
+    return _STATUS[dict(words.status)[said]] if said else None
 
 
 def parse_lagrum(value: str) -> str | None:
-    """"SoL", "hsl", "SoL/HSL", "sol och hsl" → "SoL", "HSL", "SoL/HSL"; None if anything else is there."""
-    tokens = [t for t in re.split(r"[\s/,+&]+|\boch\b", fold(value)) if t]
+    """"SoL", "hsl", "SoL/HSL", "sol och hsl", "det är en HSL-avvikelse" → "SoL", "HSL", "SoL/HSL"."""
+    tokens = [t for t in re.findall(r"[a-z]+", fold(value)) if t not in _LAGRUM_NOISE]
     if not tokens or any(t not in _LAGRUM for t in tokens):
         return None
     chosen = {_LAGRUM[t] for t in tokens}
     return "/".join(law.value for law in Lagrum if law in chosen)
 
 
-def _closed_value_fits(name: str, value: str) -> bool:
-    if name == "status":
-        return parse_status(value) is not None
-    if name == "lagrum":
-        return parse_lagrum(value) is not None
-    found, unknown = parse_causes(value)
-    return bool(found) and not unknown
+def _longest(scale, folded: str) -> str | None:
+    best, length = None, 0
+    for value, pattern in scale:
+        for match in pattern.finditer(folded):
+            if match.end() - match.start() > length:
+                best, length = value, match.end() - match.start()
+    return best
 
 
-@dataclass
-class _Header:
-    name: str | None  # internal field name; None when a colon named an unknown field
-    typed: str  # the name as written
-    value: str  # the original text after the name
+def _day(text: str, now: datetime) -> date | None:
+    moment = resolve_occurred_at(text, now.astimezone(STOCKHOLM))
+    return moment.astimezone(STOCKHOLM).date() if moment is not None else None
 
 
-def _header(segment: str, *, leading: bool) -> _Header | None:
-    """Does this segment start a field? `leading`: nothing precedes it, so no-colon names count."""
-    folded = fold(segment)
-    colon = re.match(r"\s*([a-z][a-z ]{1,38}?)\s*:", folded)
-    if colon:
-        name = _field_name(colon[1], fuzzy=True)
-        if name or leading:
-            return _Header(name, segment[colon.start(1):colon.end(1)], segment[colon.end():].strip())
-        return None
-    words = re.match(r"\s*([a-z]+)(?:\s+([a-z]+))?", folded)
-    if not words:
-        return None
-    for end in (words.end(2) if words[2] else None, words.end(1)):
-        if end is None:
-            continue
-        name = _field_name(folded[words.start(1):end], fuzzy=False)
-        if name is None:
-            continue
-        value = segment[end:].strip()
-        if leading or (name in _CLOSED_FIELDS and _closed_value_fits(name, value)):
-            return _Header(name, segment[words.start(1):end], value)
-    return None
+def parse_lex(value: str, law: str | None, reference: str, now: datetime) -> LexDecision | CommandError:
+    words = handling_words()
+    folded = fold(value)
+    outcome = _longest(words.lex_outcomes, folded)
+    decision = _longest(words.lex_decisions, folded)
+    if outcome is None and decision is None:
+        return CommandError(f"Jag förstod inte bedömningen ”{value}”. " + LEX_HELP.format(reference=reference),
+                            reference)
+    if outcome is not None and law == "lex maria":
+        return CommandError("Utfallsskalan (missförhållande …) gäller lex Sarah. För lex Maria skriver du om det "
+                            "anmäls till IVO eller inte. " + LEX_HELP.format(reference=reference), reference)
+    if outcome in REPORTABLE_OUTCOMES and decision == "ej anmälningspliktig":
+        return CommandError(f"Ett {outcome} ska anmälas till IVO, så det kan inte vara ej anmälningspliktigt. "
+                            + LEX_HELP.format(reference=reference), reference)
+    reported_on = None
+    if decision == "anmäld till IVO":
+        reported_on = _day(value, now) or now.astimezone(STOCKHOLM).date()
+    return LexDecision(law or ("lex sarah" if outcome else None), outcome, decision, reported_on)
 
 
-def _segments(text: str) -> list[tuple[str, str]]:
-    """(separator before it, segment) for each comma, semicolon or line separated piece."""
-    parts = re.split(r"([,;\n])", text)
-    out = [("", parts[0])]
-    for i in range(1, len(parts), 2):
-        out.append((parts[i], parts[i + 1]))
-    return out
+# ---------------------------------------------------------------- updates
 
-
-def _fields(rest: str) -> tuple[list[list[str]], list[str]]:
-    """([[field, value], ...], error messages)."""
-    fields: list[list[str]] = []
-    errors: list[str] = []
-    for separator, segment in _segments(rest):
-        if not segment.strip() and not fields:
-            continue
-        header = _header(segment, leading=not fields)
-        if header is not None and header.name is None:
-            errors.append(f"Fältet ”{header.typed.strip()}” känner jag inte igen. {FIELDS_HELP}")
-            return fields, errors
-        if header is not None:
-            fields.append([header.name, header.value])
-        elif fields:
-            glue = "\n" if separator == "\n" else separator + " "
-            fields[-1][1] = (fields[-1][1] + glue + segment.strip()).strip(" ,;")
-        else:
-            return [], []  # free text without a field: not an update
-    return fields, errors
-
-
-def _clean_text(value: str) -> str:
-    return value.strip().strip(",;").strip()
-
-
-def parse_update(reference: str, rest: str) -> UpdateCommand | CommandError | None:
-    """The update written after a reference, an error to show, or None if `rest` names no field."""
-    fields, errors = _fields(rest)
-    if errors:
-        return CommandError(errors[0], reference)
-    if not fields:
-        return None
+def build_update(reference: str, fields: tuple[FieldText, ...], now: datetime,
+                 not_understood: tuple[str, ...] = ()) -> UpdateCommand | CommandError:
+    """The update the fields ask for, or the errors to show (then nothing is saved)."""
     values: dict[str, str] = {}
-    comment: str | None = None
+    errors: list[str] = []
     masked: list[str] = []
-    for name, raw in fields:
-        value = _clean_text(raw)
-        label = FIELD_LABELS[name]
-        if not value:
+    comment: str | None = None
+    informed: Informed | None = None
+    lex: list[LexDecision] = []
+    categories: list[str] | None = None
+    from_words = True
+
+    def masked_text(raw: str) -> str:
+        text = mask_personal_data(raw)
+        masked.extend(k for k in text.kinds if k not in masked)
+        return text.text
+
+    for item in fields:
+        value = item.text.strip()
+        label = FIELD_LABELS.get(item.field, item.field)
+        if not value and item.field not in ("informed",):
             errors.append(f"Du skrev {label} men inget efter – skriv t.ex. ”{reference} {label}: …”.")
             continue
-        if name == "status":
+        if item.field == "status":
             status = parse_status(value)
             if status is None:
                 errors.append(f"Statusen ”{value}” känner jag inte igen. {STATUS_HELP}")
             else:
-                values[name] = status.value
-        elif name == "lagrum":
+                values["status"] = status.value
+        elif item.field == "lagrum":
             lagrum = parse_lagrum(value)
             if lagrum is None:
                 errors.append(f"Lagrummet ”{value}” känner jag inte igen. {LAGRUM_HELP}")
             else:
-                values[name] = lagrum
-        elif name == "cause":
+                values["lagrum"] = lagrum
+        elif item.field == "cause_categories":
             found, unknown = parse_causes(value)
             if unknown or not found:
                 listed = ", ".join(f"”{u}”" for u in unknown) or f"”{value}”"
-                errors.append(f"Orsaken {listed} känner jag inte igen. {CAUSE_HELP}")
+                errors.append(f"Orsakskategorin {listed} känner jag inte igen. {CAUSE_HELP}")
             else:
-                values[name] = ", ".join(found)
+                categories = found
+        elif item.field == "cause":
+            named, unknown = parse_causes(value)
+            chosen, from_words = categorize_cause(value)
+            # a cause that only names categories is stored as those categories, spelled out
+            values["cause"] = ", ".join(named) if named and not unknown else masked_text(value)
+            if categories is None:
+                values["cause_categories"] = ", ".join(chosen)
+        elif item.field == "lex":
+            decision = parse_lex(value, item.law, reference, now)
+            if isinstance(decision, CommandError):
+                errors.append(decision.message)
+            else:
+                lex.append(decision)
+        elif item.field == "informed":
+            informed = Informed(masked_text(value), _informed_on(value, now))
+        elif item.field == "comment":
+            comment = masked_text(value)
         else:
-            text = mask_personal_data(value)
-            masked += [k for k in text.kinds if k not in masked]
-            if name == "comment":
-                comment = text.text
-            else:
-                values[name] = text.text
+            values[item.field] = masked_text(value)
+    if categories is not None:
+        values["cause_categories"] = ", ".join(categories)
+        from_words = True
     if errors:
         return CommandError("\n".join(errors), reference)
-    return UpdateCommand(reference=reference, changes=ReportUpdate(**values), comment=comment, masked=masked)
+    return UpdateCommand(reference=reference, changes=ReportUpdate(**values), comment=comment, masked=masked,
+                         informed=informed, lex=tuple(lex), fields=fields, not_understood=not_understood,
+                         categories_from_words=from_words)
+
+
+def _informed_on(text: str, now: datetime) -> datetime:
+    day = _day(text, now)
+    if day is None or day == now.astimezone(STOCKHOLM).date():
+        return now
+    return datetime.combine(day, datetime.min.time().replace(hour=12), tzinfo=STOCKHOLM)
+
+
+def _duplicate(reference: str, rest: str) -> DuplicateCommand | None:
+    words = handling_words()
+    folded = fold(rest)
+    others = find_references(rest)
+    said = words.duplicate_is.search(folded)
+    if said and others and others[0][1] >= said.start():
+        return DuplicateCommand(reference, others[0][0])
+    if words.duplicate_is_not.search(folded) and not others:
+        return DuplicateCommand(reference, None)
+    return None
+
+
+def parse_update(reference: str, text: str, now: datetime | None = None) -> UpdateCommand | CommandError | None:
+    """The update written about a reference, an error to show, or None when `text` gives no field."""
+    at = now or utc_now()
+    reading = read_handling(text)
+    if reading.unknown_field and not reading.fields:
+        return CommandError(f"Fältet ”{reading.unknown_field}” känner jag inte igen. {FIELDS_HELP}", reference)
+    if not reading.fields:
+        return None
+    return build_update(reference, reading.fields, at, reading.not_understood)
 
 
 # ---------------------------------------------------------------- everything
 
-def parse_command(text: str) -> Command | None:
+def parse_command(text: str, now: datetime | None = None) -> Command | None:
     """What a handling message asks for; None if it is not a handling command at all."""
     found = find_reference(text)
     if found is None:
         return parse_list(text)
-    reference, _start, end = found
-    rest = text[end:].lstrip(" :–-\t")
-    update = parse_update(reference, rest)
+    reference, start, end = found
+    before, after = text[:start], text[end:].lstrip(" :–-\t")
+    duplicate = _duplicate(reference, after)
+    if duplicate is not None:
+        return duplicate
+    said = after if asks_to_see(before) else f"{before.strip()}\n{after}"
+    update = parse_update(reference, said, now)
     if update is not None:
         return update
-    if ":" in rest:
-        return CommandError(f"Jag förstod inte vad som ska ändras i {reference}. {FIELDS_HELP} "
-                            f"Skriv t.ex. ”{reference} åtgärd: extra tillsyn nattetid, status åtgärdad”.", reference)
-    return ShowCommand(reference)
+    if asks_to_see(said):
+        return ShowCommand(reference)
+    return CommandError(f"Det här förstod jag inte: ”{' '.join(said.split())}”. Jag har inte ändrat något i "
+                        f"{reference}. {FIELDS_HELP} Skriv t.ex. ”{reference} åtgärd: extra tillsyn nattetid, "
+                        "status åtgärdad”.", reference)

@@ -78,7 +78,8 @@ def feedback_message(found: ReportInContext, fields: set[str], *, handler_role: 
         elif report.action:
             lines.append(f"Det här ska göras: {_sentence(report.action)}")
     if "feedback" in fields:
-        lines.append(f"Återkoppling från {_FROM.get(handler_role, 'den som hanterar rapporten')}: {report.feedback}")
+        lines.append(f"Återkoppling från {_FROM.get(handler_role, 'den som hanterar rapporten')}: "
+                     f"{_sentence(report.feedback)}")
     lines.append("Det du rapporterar gör skillnad – tack!")
     return "\n".join(lines)
 

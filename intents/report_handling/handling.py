@@ -1,57 +1,65 @@
-"""Handling reports in plain words: list the queue, open one report, update it, comment on it.
+"""Handling reports in plain words: the lists, one report, updates (saved, or proposed first when
+read from everyday words), lex assessments and duplicates.
 
 The engine routes here with `if handles(text): return answer_handling(turn)`. Every answer that
-reveals report data is written to the access log; every change goes through
-`storage.reports.update_report`, which records it in the report's history.
+reveals report data is written to the access log; every change goes through `storage.reports`,
+which records it in the report's history. Someone who may not handle reports still sees what came
+of their own report ("hur gick det med AV-…?").
 """
 
 from __future__ import annotations
 
 from intents.messages import Reply
+from intents.own_reports import outcome_text
+from intents.paged_lists import show_list
 from intents.report_handling.commands import (
-    FIELD_LABELS,
     CommandError,
-    ListCommand,
+    DuplicateCommand,
     ShowCommand,
     UpdateCommand,
     find_reference,
     parse_command,
-    parse_list,
 )
-from intents.report_handling.feedback import FeedbackOutcome, send_feedback
-from intents.report_handling.permissions import COMMENT_ONLY, NO_UNITS, REFUSAL, HandlingScope, handling_scope
-from intents.report_handling.report_text import queue_line, report_text, short_description
+from intents.report_handling.lists import ListCommand, list_params, parse_list
+from intents.report_handling.permissions import NO_UNITS, REFUSAL, HandlingScope, turn_scope
+from intents.report_handling.proposals import propose
+from intents.report_handling.report_text import Extras, report_text
+from intents.report_handling.updates import refusal, resolve_laws, save_update
 from intents.turn import Turn
-from nlp_models.personal_data.masking import EPOST, PERSONNUMMER, TELEFONNUMMER
-from storage.report_queries import Queue, ReportInContext, history_with_actors, queued_reports, report_in_context
-from storage.reports import add_comment, update_report
+from nlp_models.questions.statistics_focus import unit_mention
+from storage.lex_assessments import lex_assessments
+from storage.report_queries import ReportInContext, history_with_actors, report_in_context
+from storage.reports import first_of_event, get_report, get_report_by_id, mark_duplicate
 
-LIST_LIMIT = 10
 USAGE = ("Så här hanterar du rapporter:\n"
-         "• ”visa nya avvikelser” eller ”vilka avvikelser är inte bedömda”\n"
+         "• ”visa nya avvikelser [på Solgården]”, ”visa obedömda avvikelser”, ”visa avvikelser utan återkoppling”, "
+         "”visa allvarliga”, ”lista lex maria” – ”visa fler” ger nästa sida\n"
          "• ”AV-2026-00042” för att öppna en rapport\n"
-         "• ”AV-2026-00042 åtgärd: extra tillsyn nattetid, status åtgärdad”\n"
-         "• ”AV-2026-00042 återkoppling: …” – den som rapporterade får beskedet direkt")
-_QUEUE_TITLE = {Queue.NEW: "som ingen har börjat hantera", Queue.UNASSESSED: "som inte är bedömda ännu"}
-_KIND_NOUN = {"avvikelse": ("avvikelse", "avvikelser"), "synpunkt": ("synpunkt", "synpunkter"),
-              None: ("avvikelse eller synpunkt", "avvikelser och synpunkter")}
-_QUEUE_LOG = {Queue.NEW: "lista nya", Queue.UNASSESSED: "lista ej bedömda"}
+         "• ”AV-2026-00042 utredning: … . orsak: … . åtgärd: … . status åtgärdad”\n"
+         "• ”AV-2026-00042 återkoppling: …” – den som rapporterade får beskedet direkt\n"
+         "• ”AV-2026-00042 lex maria: anmäls till IVO” och ”AV-2026-00042 berörd informerad”\n"
+         "• ”AV-2026-00043 är dubblett av AV-2026-00042”")
+# the same words whether a report does not exist or belongs to another unit: nothing to learn from them
 NOT_FOUND = ("Jag hittar ingen rapport {reference} bland dem du kan se. Kontrollera numret – det ser ut som "
              "AV-2026-00042 för avvikelser och SP-2026-00003 för synpunkter. Gäller den en annan enhet, "
              "hör av dig till MAS.")
-_MASKED = {PERSONNUMMER: "personnummer", TELEFONNUMMER: "telefonnummer", EPOST: "e-postadresser"}
 
 
 def handles(text: str) -> bool:
-    """Cheap: does this message look like a handling command (a reference or a queue request)?"""
+    """Cheap: does this message look like a handling command (a reference or a list request)?"""
     return find_reference(text) is not None or parse_list(text) is not None
 
 
 def answer_handling(turn: Turn) -> list[Reply]:
-    scope = handling_scope(session=turn.session, person=turn.person)
+    scope = turn_scope(turn)
+    command = parse_command(turn.text, turn.now)
+    reference = getattr(command, "reference", None)
+    found = report_in_context(session=turn.session, reference=reference) if reference else None
+    own = found is not None and found.report.reporter_id == turn.person.id
+    if own and isinstance(command, ShowCommand) and (scope is None or not scope.allows_unit(found.report.unit_id)):
+        return [Reply(outcome_text(turn, found))]  # the reporter's own view, whatever the role
     if scope is None:
         return [Reply(REFUSAL)]
-    command = parse_command(turn.text)
     if command is None:
         return [Reply(USAGE)]
     if isinstance(command, CommandError):
@@ -59,86 +67,86 @@ def answer_handling(turn: Turn) -> list[Reply]:
     if not scope.everything and not scope.unit_ids:
         return [Reply(NO_UNITS)]
     if isinstance(command, ListCommand):
-        return [Reply(_list(turn, scope, command))]
-    found = report_in_context(session=turn.session, reference=command.reference)
+        return _list(turn, command)
     if found is None or not scope.allows_unit(found.report.unit_id):
-        # the same words whether it does not exist or belongs to another unit: nothing to learn from them
         return [Reply(NOT_FOUND.format(reference=command.reference))]
     if isinstance(command, ShowCommand):
         return [Reply(_show(turn, scope, found))]
-    return [Reply(_update(turn, scope, found, command))]
+    if isinstance(command, DuplicateCommand):
+        return [Reply(_duplicate(turn, scope, found, command))]
+    return _update(turn, scope, found, command)
 
 
-def _log(turn: Turn, revealed: str) -> None:
-    turn.log_access(revealed)
+def _list(turn: Turn, command: ListCommand) -> list[Reply]:
+    unit_name = turn.understand().question.unit
+    if unit_name is None and command.unit_words:
+        mention = unit_mention(turn.text) or command.unit_words
+        nearest = turn.services.nlu.units.suggest(mention)
+        hint = f" Menar du {' eller '.join(nearest)}?" if nearest else ""
+        return [Reply(f"Jag hittar ingen enhet som heter ”{mention}”.{hint}")]
+    return [show_list(turn, "queue", list_params(command, unit_name))]
 
 
-def _list(turn: Turn, scope: HandlingScope, command: ListCommand) -> str:
-    page = queued_reports(session=turn.session, queue=command.queue, unit_ids=scope.listed_unit_ids,
-                          kind=command.kind, limit=LIST_LIMIT)
-    one, many = _KIND_NOUN[command.kind]
-    where = "på alla enheter" if scope.everything else "på dina enheter"
-    if not page.total:
-        _log(turn, f"{_QUEUE_LOG[command.queue]}: 0")
-        return f"Det finns inga {many} {where} {_QUEUE_TITLE[command.queue]} just nu."
-    noun = one if page.total == 1 else many
-    lines = [f"{page.total} {noun} {where} {_QUEUE_TITLE[command.queue]} (äldst först):"]
-    lines += [queue_line(item, turn.now) for item in page.reports]
-    if page.total > len(page.reports):
-        lines.append(f"… och {page.total - len(page.reports)} till.")
-    lines += ["", f"Skriv en referens, t.ex. ”{page.reports[0].reference}”, för att öppna den."]
-    _log(turn, f"{_QUEUE_LOG[command.queue]}: {page.total}: "
-               + ", ".join(item.reference for item in page.reports))
-    return "\n".join(lines)
+def extras(turn: Turn, found: ReportInContext) -> Extras:
+    report = found.report
+    references = {}
+    for key in ("duplicate_of_id", "possible_duplicate_of_id"):
+        other_id = getattr(report, key)
+        if other_id is not None:
+            other = get_report_by_id(session=turn.session, report_id=other_id)
+            references[key] = other.reference if other else None
+    return Extras(assessments=tuple(lex_assessments(session=turn.session, report_id=report.id)),
+                  duplicate_of=references.get("duplicate_of_id"),
+                  possible_duplicate_of=references.get("possible_duplicate_of_id"))
 
 
 def _show(turn: Turn, scope: HandlingScope, found: ReportInContext) -> str:
     reference = found.report.reference
     history = history_with_actors(session=turn.session, report_id=found.report.id)
     if scope.may_update:
-        hint = (f"Uppdatera med t.ex. ”{reference} åtgärd: …, status åtgärdad” eller "
+        hint = (f"Uppdatera med t.ex. ”{reference} orsak: … . åtgärd: … . status åtgärdad” eller "
                 f"”{reference} återkoppling: …”.")
     else:
         hint = f"Kommentera med ”{reference} kommentar: …”."
-    _log(turn, f"{reference} visad")
-    return report_text(found, history, turn.now, hint=hint)
+    turn.log_access(f"{reference} visad")
+    return report_text(found, history, turn.now, hint=hint, extras=extras(turn, found))
 
 
-def _change_line(field: str, old: str | None, new: str | None) -> str:
-    label = FIELD_LABELS[field]
-    if field in ("status", "lagrum"):
-        return f"• {label}: {old or '–'} → {new}"
-    return f"• {label}: {short_description(new or '', 120)}"
+def _update(turn: Turn, scope: HandlingScope, found: ReportInContext, command: UpdateCommand) -> list[Reply]:
+    if command.proposal:
+        resolved = resolve_laws(command, found)
+        why_not = refusal(turn, scope, found, resolved if isinstance(resolved, UpdateCommand) else command)
+        if why_not:
+            return [Reply(why_not)]
+        turn.log_access(f"{found.report.reference} förslag visat")
+        return propose(turn, command)
+    return [Reply(save_update(turn, scope, found, command))]
 
 
-def _update(turn: Turn, scope: HandlingScope, found: ReportInContext, command: UpdateCommand) -> str:
+def _duplicate(turn: Turn, scope: HandlingScope, found: ReportInContext, command: DuplicateCommand) -> str:
     report = found.report
-    reference = report.reference
-    if command.has_field_changes and not scope.may_update:
-        return COMMENT_ONLY.format(reference=reference)
-    before = {field: getattr(report, field) for field in command.changes.model_dump(exclude_none=True)}
-    changed = update_report(session=turn.session, report=report, changes=command.changes,
-                            actor_id=turn.person.id, now=turn.now) if command.has_field_changes else []
-    if command.comment:
-        add_comment(session=turn.session, report=report, text=command.comment, actor_id=turn.person.id)
-    if not changed and not command.comment:
-        _log(turn, f"{reference}: inget ändrat")
-        return f"Inget behövde ändras – {reference} har redan de uppgifterna."
-    lines = [f"Klart! {reference} är uppdaterad:"]
-    lines += [_change_line(field, before[field], getattr(report, field)) for field in changed]
-    if command.comment:
-        lines.append("• kommentar sparad")
-    if command.masked:
-        lines.append("Jag dolde " + " och ".join(_MASKED[k] for k in command.masked) + " i texten.")
-    outcome = send_feedback(turn, found, changed)
-    if outcome is FeedbackOutcome.SENT:
-        lines.append("Jag har skickat ett tack och besked om vad som hänt till den som rapporterade.")
-        if not report.feedback:
-            lines.append(f"Vill du skriva en egen återkoppling? Skriv ”{reference} återkoppling: …”.")
-    elif outcome is FeedbackOutcome.ALREADY_SENT:
-        lines.append("Den som rapporterade har redan fått besked om det här, så jag skickade inget nytt.")
-    elif outcome is FeedbackOutcome.NO_REPORTER:
-        lines.append("Den som rapporterade finns inte hos mig (t.ex. en importerad rapport), "
-                     "så ge återkoppling på annat sätt.")
-    _log(turn, f"{reference} uppdaterad: " + ", ".join([*changed, *(["kommentar"] if command.comment else [])]))
-    return "\n".join(lines)
+    if not scope.may_update:
+        return f"Dubbletter markeras av enhetschefen eller MAS. Du kan kommentera {report.reference}."
+    original = None
+    if command.original is not None:
+        original = get_report(session=turn.session, reference=command.original)
+        if original is None:
+            return NOT_FOUND.format(reference=command.original)
+        if original.id == report.id:
+            return f"{report.reference} kan inte vara en dubblett av sig själv."
+        if not scope.allows_unit(original.unit_id):
+            return NOT_FOUND.format(reference=original.reference)
+        original = first_of_event(session=turn.session, report=original)  # the first report of the event
+        if original.id == report.id:
+            return f"{command.original} är redan markerad som dubblett av {report.reference}."
+    changed = mark_duplicate(session=turn.session, report=report, original=original, actor_id=turn.person.id,
+                             now=turn.now)
+    turn.log_access(f"{report.reference} dubblett: {original.reference if original else 'nej'}")
+    if original is None:
+        return (f"Klart! {report.reference} är inte en dubblett och räknas som en egen händelse."
+                if changed else f"{report.reference} är inte markerad som dubblett.")
+    if not changed:
+        return f"{report.reference} är redan markerad som dubblett av {original.reference}."
+    return (f"Klart! {report.reference} är markerad som dubblett av {original.reference} och avslutad. Den räknas "
+            "inte i statistiken, veckosammanfattningen, årsstatistiken eller indikatorerna. Ångra med "
+            f"”{report.reference} är inte en dubblett”.")

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from intents.swedish_dates import MONTHS, STOCKHOLM, format_moment
+from intents.swedish_dates import MONTHS, STOCKHOLM, format_date, format_moment
 from nlp_models.personal_data.masking import mask_personal_data
+from storage.models import LexAssessment
 from storage.report_queries import HistoryLine, QueuedReport, ReportInContext
 
 SHORT_DESCRIPTION = 60
 HISTORY_LINES = 8
 FIELD_LABELS = {
     "status": "status", "area": "område", "lagrum": "lagrum", "investigation": "utredning",
-    "cause": "orsak", "action": "åtgärd", "feedback": "återkoppling", "related": "kopplad till",
+    "cause": "orsak", "cause_categories": "orsakskategori", "action": "åtgärd", "feedback": "återkoppling",
+    "related": "kopplad till", "informed": "berörd informerad", "lex sarah": "lex Sarah", "lex maria": "lex Maria",
+    "duplicate_of": "dubblett av",
 }
+LAW_NAMES = {"lex sarah": "lex Sarah", "lex maria": "lex Maria"}
 
 
 def short_description(text: str, limit: int = SHORT_DESCRIPTION) -> str:
@@ -37,8 +42,23 @@ def short_date(moment: datetime, now: datetime) -> str:
     return text if local.year == now.astimezone(STOCKHOLM).year else f"{text} {local.year}"
 
 
+def _flags(item: QueuedReport) -> list[str]:
+    flags = ["⚠️ allvarlig"] if item.serious and not (item.lex_sarah or item.lex_maria) else []
+    decided = dict(item.lex_decisions)
+    for law, candidate in (("lex sarah", item.lex_sarah), ("lex maria", item.lex_maria)):
+        if law in decided:
+            flags.append(f"{LAW_NAMES[law]}: {decided[law]}")
+        elif candidate:
+            flags.append(f"⚠️ möjlig {LAW_NAMES[law]}, ej bedömd")
+    if item.possible_duplicate_of:
+        flags.append(f"möjlig dubblett av {item.possible_duplicate_of}")
+    return flags
+
+
 def queue_line(item: QueuedReport, now: datetime) -> str:
-    return (f"• {item.reference} – {item.area}, {item.unit_name}, {days(item.age_days(now))}: "
+    flags = "".join(f" [{flag}]" for flag in _flags(item))
+    status = "" if item.status == "ny" else f", {item.status}"
+    return (f"• {item.reference} – {item.area}, {item.unit_name}, {days(item.age_days(now))}{status}{flags}: "
             f"{short_description(item.description)}")
 
 
@@ -56,7 +76,49 @@ def _event_line(line: HistoryLine, now: datetime) -> str:
     return f"• {when}{who}: {label}: {short_description(event.new_value or '', 80)}"
 
 
-def report_text(found: ReportInContext, history: list[HistoryLine], now: datetime, *, hint: str = "") -> str:
+@dataclass(frozen=True)
+class Extras:
+    """What a whole report shows besides its own columns."""
+
+    assessments: tuple[tuple[LexAssessment, str | None], ...] = ()  # (assessment, who)
+    duplicate_of: str | None = None  # the reference of the report it repeats (marked)
+    possible_duplicate_of: str | None = None  # pointed out when reported
+
+
+def cause_text(cause: str | None, categories: str | None) -> str:
+    if not cause:
+        return categories or "–"
+    if not categories or categories == cause:
+        return cause
+    return f"{cause} (kategori: {categories})"
+
+
+def assessment_text(row: LexAssessment, who: str | None, now: datetime) -> str:
+    parts = [p for p in (row.outcome, row.decision) if p]
+    text = ", ".join(parts) or "bedömd"
+    if row.decision == "anmäld till IVO" and row.reported_on is not None:
+        text += f" {format_date(row.reported_on)}"
+    by = f" av {who}" if who else ""
+    return f"{text} (bedömd{by} {format_moment(row.assessed_at, now)})"
+
+
+def lex_lines(report, extras: Extras, now: datetime) -> list[str]:
+    lines = []
+    assessed = {row.law: (row, who) for row, who in extras.assessments}
+    for law, candidate in (("lex sarah", report.lex_sarah_candidate), ("lex maria", report.lex_maria_candidate)):
+        if law in assessed:
+            lines.append(f"{LAW_NAMES[law]}: {assessment_text(*assessed[law], now)}")
+        elif candidate:
+            who = "MAS" if law == "lex maria" else "SAS eller chef"
+            lines.append(f"{LAW_NAMES[law]}: flaggad som möjlig, inte bedömd ännu ({who} bedömer)")
+    if lines or report.affected_informed_at:
+        informed = format_moment(report.affected_informed_at, now) if report.affected_informed_at else "inte ännu"
+        lines.append(f"Berörd informerad: {informed}")
+    return lines
+
+
+def report_text(found: ReportInContext, history: list[HistoryLine], now: datetime, *, hint: str = "",
+                extras: Extras = Extras()) -> str:
     report = found.report
     kind = "Synpunkt" if report.kind == "synpunkt" else "Avvikelse"
     age = max(0, (now - report.reported_at).days)
@@ -70,15 +132,18 @@ def report_text(found: ReportInContext, history: list[HistoryLine], now: datetim
         lines.append(f"Gjort direkt: {short_description(report.immediate_action, 200)}")
     if report.consequence:
         lines.append(f"Konsekvens: {report.consequence}")
-    flags = [name for name, on in (("lex Sarah", report.lex_sarah_candidate),
-                                   ("lex Maria", report.lex_maria_candidate)) if on]
-    if flags:
-        lines.append(f"Flaggad som möjlig {' och '.join(flags)} – bedöms av MAS/ansvarig.")
+    if extras.duplicate_of:
+        lines.append(f"Dubblett av {extras.duplicate_of} – räknas inte i statistiken.")
+    elif extras.possible_duplicate_of:
+        lines.append(f"Möjlig dubblett av {extras.possible_duplicate_of} (rapportören tror att det är samma "
+                     f"händelse). Skriv ”{report.reference} är dubblett av {extras.possible_duplicate_of}” eller "
+                     f"”{report.reference} är inte en dubblett”.")
+    lines += lex_lines(report, extras, now)
     lines += [
         f"Status: {report.status}",
         f"Lagrum: {report.lagrum or 'ej bedömd'}",
         f"Utredning: {report.investigation or '–'}",
-        f"Orsak: {report.cause or '–'}",
+        f"Orsak: {cause_text(report.cause, report.cause_categories)}",
         f"Åtgärd: {report.action or '–'}",
         f"Återkoppling: {report.feedback or 'ingen ännu'}",
     ]

@@ -38,6 +38,7 @@ class AnswerWords:
     cancel: frozenset[str]
     edit: frozenset[str]
     help: frozenset[str]
+    more: frozenset[str]  # "visa fler": the next page of a list
     fillers: frozenset[str]
     hedges: tuple[str, ...]  # longest first
     already_said: frozenset[str]
@@ -74,7 +75,8 @@ def answer_words() -> AnswerWords:
     return AnswerWords(
         yes=_folded(words["yes"]), no=_folded(words["no"]), unknown=_folded(words["unknown"]),
         skip=_folded(words["skip"]), later=_folded(words["later"]), cancel=_folded(words["cancel"]),
-        edit=_folded(words["edit"]), help=_folded(words["help"]), fillers=_folded(words["fillers"]),
+        edit=_folded(words["edit"]), help=_folded(words["help"]), more=_folded(words["more"]),
+        fillers=_folded(words["fillers"]),
         hedges=_longest_first(words.get("hedges", [])), already_said=_folded(words.get("already_said", [])),
         topics=MappingProxyType(topics),
         corrections=MappingProxyType(flat),

@@ -46,7 +46,7 @@ def _address(at: str, dot: str) -> re.Pattern[str]:
 _SPELLED_EMAILS = (_address(_AT_SIGN, _LOOSE_DOT), _address(_AT_SPELLED, _TIGHT_DOT))
 _AT_WORDS = re.compile(r"@|\b(?:at|snabel)\b", re.IGNORECASE)
 # The last four of a personnummer partly hidden with * or X: "450312-12**", "19450312 - XXXX".
-_HIDDEN_LAST_FOUR = re.compile(r"(?<![\w*])((?:18|19|20)?)(\d{6}) ?[-+]? ?([0-9*Xx]{4})(?![\w*])")
+_HIDDEN_LAST_FOUR = re.compile(r"(?<![\w*])((?:18|19|20)?)(\d{6}) ?[-+]? ?([0-9*XxOolI]{4})(?![\w*])")
 # Worth normalising and scanning: a digit of any script (superscript and circled ones too), an @
 # of any width, or a spelled-out at.
 _WORTH_A_LOOK = re.compile(r"[\d@\uff20\u00b2\u00b3\u00b9\u2070-\u2079\u2460-\u24ff\u2776-\u2793]"
@@ -72,7 +72,7 @@ def _emails(text: str) -> list[Found]:
 
 def _hidden_personnummer(text: str) -> list[Found]:
     return [Found(m.start(), m.end(), PERSONNUMMER) for m in _HIDDEN_LAST_FOUR.finditer(text)
-            if not m.group(3).isdigit() and birth_date_ok(m.group(2), m.group(1) or None)]
+            if any(c in "*Xx" for c in m.group(3)) and birth_date_ok(m.group(2), m.group(1) or None)]
 
 
 def _findings(text: str) -> list[Found]:

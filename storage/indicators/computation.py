@@ -45,6 +45,7 @@ from sqlmodel import Session, select
 from storage.indicators.periods import month_period
 from storage.indicators.values import MUNICIPALITY, NewValue, UpsertCounts, upsert_indicator_values
 from storage.models import IndicatorDefinition, IndicatorValue, Report, Unit
+from storage.report_counts import not_duplicate
 from storage.timestamps import to_stockholm, utc_now
 from storage.vocabulary import Area, ReportKind
 
@@ -112,7 +113,7 @@ def _tally(session: Session) -> dict[str, _ScopeTally]:
                   _filled(Report.action)), 1), else_=0),
         case((_filled(Report.action), 1), else_=0),
         case((or_(_filled(Report.feedback), Report.feedback_at.is_not(None)), 1), else_=0),  # type: ignore[union-attr]
-    ).where(Report.kind == ReportKind.AVVIKELSE.value).execution_options(yield_per=STREAM_BATCH)
+    ).where(Report.kind == ReportKind.AVVIKELSE.value, not_duplicate()).execution_options(yield_per=STREAM_BATCH)
     tallies: dict[str, _ScopeTally] = defaultdict(_ScopeTally)
     for (unit_id, area, occurred_at, reported_at, assessed_at, feedback_at, closed_at, updated_at,
          has_assessment, has_action, has_feedback) in session.execute(query):

@@ -4,10 +4,13 @@ from storage.models.access_log import AccessLogEntry
 from storage.models.conversation import ConversationDraft
 from storage.models.digest_run import DigestRun
 from storage.models.indicator import IndicatorDefinition, IndicatorValue
+from storage.models.lex_assessment import LexAssessment
+from storage.models.list_cursor import ListCursor
 from storage.models.outbound_message import OutboundMessage
 from storage.models.person import Person, PersonCreate, PersonUnit
 from storage.models.platform_event import ProcessedEvent
 from storage.models.reference_counter import ReferenceCounter
+from storage.models.reminder_run import ReminderRun
 from storage.models.report import Report, ReportCreate, ReportUpdate
 from storage.models.report_event import ReportEvent
 from storage.models.retention_run import RetentionRun
@@ -19,12 +22,15 @@ __all__ = [
     "DigestRun",
     "IndicatorDefinition",
     "IndicatorValue",
+    "LexAssessment",
+    "ListCursor",
     "OutboundMessage",
     "Person",
     "PersonCreate",
     "PersonUnit",
     "ProcessedEvent",
     "ReferenceCounter",
+    "ReminderRun",
     "Report",
     "ReportCreate",
     "ReportEvent",

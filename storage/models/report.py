@@ -46,6 +46,7 @@ class ReportUpdate(SQLModel):
     lagrum: str | None = None
     investigation: str | None = None
     cause: str | None = None
+    cause_categories: str | None = None
     action: str | None = None
     feedback: str | None = None
 
@@ -55,9 +56,12 @@ class Report(ReportBase, table=True):
 
     __tablename__ = "report"
     __table_args__ = (
-        Index("ix_report_kind_area_occurred", "kind", "area", "occurred_at"),
-        Index("ix_report_unit_occurred", "unit_id", "occurred_at"),
-        Index("ix_report_unit_kind_area_occurred", "unit_id", "kind", "area", "occurred_at"),
+        # The counting indexes end with duplicate_of_id, so a count (which leaves duplicates out) is still
+        # answered from the index alone.
+        Index("ix_report_kind_area_occurred", "kind", "area", "occurred_at", "duplicate_of_id"),
+        Index("ix_report_unit_occurred", "unit_id", "occurred_at", "duplicate_of_id"),
+        Index("ix_report_unit_kind_area_occurred", "unit_id", "kind", "area", "occurred_at", "duplicate_of_id"),
+        Index("ix_report_counted_occurred", "occurred_at", "duplicate_of_id"),
         Index("ix_report_status_reported", "status", "reported_at"),
     )
 
@@ -71,10 +75,18 @@ class Report(ReportBase, table=True):
     status: str = Field(default=ReportStatus.NY.value, max_length=20)
     lagrum: str | None = Field(default=None, max_length=20)
     investigation: str | None = Field(default=None, sa_type=MaskedString)  # händelseutredning
-    cause: str | None = Field(default=None, sa_type=MaskedString)  # orsak: root-cause categories, comma separated
+    cause: str | None = Field(default=None, sa_type=MaskedString)  # orsak, as the handler wrote it
+    cause_categories: str | None = Field(default=None, max_length=200)  # root-cause categories, comma separated
     action: str | None = Field(default=None, sa_type=MaskedString)  # åtgärd
     feedback: str | None = Field(default=None, sa_type=MaskedString)  # återkoppling to the reporter
     assessed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    first_handled_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    action_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     feedback_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    affected_informed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     closed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    # the same event reported before: marked by a handler (left out of every count) ...
+    duplicate_of_id: int | None = Field(default=None, foreign_key="report.id", index=True)
+    # ... or pointed out when it was reported (still counted until a handler decides)
+    possible_duplicate_of_id: int | None = Field(default=None, foreign_key="report.id")
     updated_at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False))

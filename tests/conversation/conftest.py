@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -16,9 +16,10 @@ from intents.turn import BotServices
 from sqlmodel import select
 
 from storage.database import make_engine, session_scope, upgrade_schema
-from storage.models import ConversationDraft, Report, UnitCreate
-from storage.people import set_role
-from storage.units import create_unit
+from storage.models import ConversationDraft, Report, ReportCreate, UnitCreate
+from storage.people import get_or_create_person, set_role
+from storage.reports import create_report, get_report
+from storage.units import create_unit, get_unit_by_name
 from storage.vocabulary import Role, UnitType
 
 STOCKHOLM_NOW = datetime.fromisoformat("2026-03-10T14:00:00+01:00")
@@ -45,6 +46,28 @@ class Conversation:
     def drafts(self) -> list[ConversationDraft]:
         with session_scope(self.db) as session:
             return list(session.exec(select(ConversationDraft)))
+
+    def choices(self) -> list[str]:
+        """The labels of the choices in the last replies."""
+        return [choice.label for reply in self.last for choice in reply.choices]
+
+    def file_report(self, text: str = "Brukaren hittad på golvet i sovrummet", *, unit: str = "Solgården",
+                    reporter: str | None = "U-usk", area: str = "fall", kind: str = "avvikelse",
+                    hours_ago: float = 24, **fields) -> str:
+        """A stored report, as if reported `hours_ago` before now; returns its reference."""
+        at = self.now - timedelta(hours=hours_ago)
+        with session_scope(self.db) as session:
+            person = get_or_create_person(session=session, platform_user_id=reporter) if reporter else None
+            unit_row = get_unit_by_name(session=session, name=unit)
+            report = create_report(session=session, now=at, actor_id=person.id if person else None,
+                                   report_in=ReportCreate(kind=kind, area=area, unit_id=unit_row.id, description=text,
+                                                          occurred_at=at - timedelta(hours=1),
+                                                          reporter_id=person.id if person else None, **fields))
+            return report.reference
+
+    def report(self, reference: str) -> Report:
+        with session_scope(self.db) as session:
+            return get_report(session=session, reference=reference)
 
     def restart(self) -> "Conversation":
         """A new engine on the same database, as after a restart or in another process."""

@@ -18,7 +18,8 @@ from storage.models import ReportCreate, UnitCreate
 from storage.people import get_or_create_person, get_person, set_role
 from storage.reports import create_report
 from storage.timestamps import STOCKHOLM
-from storage.units import create_unit, get_unit_by_name
+from storage.units import create_unit, get_unit_by_name, list_units
+from nlp_models.units.matcher import UnitEntry
 from storage.vocabulary import Area, ReportKind, Role, UnitType
 
 NOW = datetime(2026, 3, 10, 14, 0, tzinfo=STOCKHOLM)
@@ -33,6 +34,7 @@ class Said:
 @dataclass
 class Desk:
     engine: object
+    nlu: object
     now: datetime = NOW
 
     def say(self, user: str, text: str, at: datetime = NOW) -> Said:
@@ -40,7 +42,8 @@ class Desk:
             person = get_person(session=session, platform_user_id=user) or get_or_create_person(
                 session=session, platform_user_id=user)
             turn = Turn(message=IncomingMessage(user_id=user, text=text, at=at), session=session, person=person,
-                        services=SimpleNamespace(notifier=RecordingNotifier()))
+                        services=SimpleNamespace(notifier=RecordingNotifier(), nlu=self.nlu, mas_user_ids=[],
+                                                 sas_user_ids=[]))
             replies = answer_handling(turn)
         return Said("\n".join(reply.text for reply in replies), list(turn.outbox))
 
@@ -61,7 +64,7 @@ class Desk:
 
 
 @pytest.fixture
-def desk(engine) -> Desk:
+def desk(engine, shared_nlu) -> Desk:
     with session_scope(engine) as session:
         for name, kind in [("Solgården", UnitType.SARSKILT_BOENDE), ("Björkhagen", UnitType.SARSKILT_BOENDE),
                            ("Hemtjänst Norr", UnitType.HEMTJANST)]:
@@ -73,4 +76,5 @@ def desk(engine) -> Desk:
         set_role(session=session, platform_user_id="U-ssk", role=Role.SJUKSKOTERSKA, unit_name="Solgården")
         set_role(session=session, platform_user_id="U-usk", role=Role.PERSONAL, unit_name="Solgården")
         set_role(session=session, platform_user_id="U-usk-bh", role=Role.PERSONAL, unit_name="Björkhagen")
-    return Desk(engine)
+        shared_nlu.set_units(UnitEntry(u.name, tuple(u.aliases)) for u in list_units(session=session))
+    return Desk(engine, shared_nlu)

@@ -11,13 +11,13 @@ from storage.database import session_scope
 from storage.reports import get_report, report_history
 
 
-def test_chef_ser_nya_avvikelser_bara_pa_sina_enheter_aldst_forst(desk):
+def test_chef_ser_nya_avvikelser_bara_pa_sina_enheter_nyast_forst(desk):
     yngre = desk.report(days_ago=2, description="Hittad på golvet vid sängen, ringde ssk 070-123 45 67")
     aldre = desk.report(days_ago=7)
     annan_enhet = desk.report("Björkhagen", reporter="U-usk-bh", days_ago=9)
     said = desk.say("U-chef", "visa nya avvikelser")
     assert annan_enhet not in said.text
-    assert said.text.index(aldre) < said.text.index(yngre)
+    assert said.text.index(yngre) < said.text.index(aldre)
     assert "2 avvikelser på dina enheter" in said.text
     assert f"{aldre} – fall, Solgården, 7 dagar" in said.text
     assert "[telefonnummer]" in said.text and "070" not in said.text
@@ -29,7 +29,7 @@ def test_listan_visar_tio_och_sedan_hur_manga_till(desk):
         desk.report(days_ago=days_ago)
     said = desk.say("U-chef", "visa obehandlade")
     assert len(re.findall(r"AV-2026-\d{5} –", said.text)) == 10
-    assert "… och 3 till." in said.text
+    assert "3 till – skriv ”visa fler”" in said.text
 
 
 def test_obedomda_avvikelser_listas_tills_nagon_bedomt_dem(desk):
@@ -50,7 +50,7 @@ def test_mas_ser_alla_enheter(desk):
 
 
 def test_personal_far_ett_vanligt_nej_som_inte_avslojar_nagot(desk):
-    reference = desk.report()
+    reference = desk.report(reporter="U-usk-bh")  # someone else's report
     for text in ("visa nya avvikelser", reference, f"{reference} status avslutad", "AV-2026-09999"):
         said = desk.say("U-usk", text)
         assert said.text == REFUSAL
@@ -172,9 +172,18 @@ def test_sjukskoterska_kan_kommentera_men_inte_andra(desk):
     assert "dosen gavs två timmar sent" in desk.say("U-ssk", reference).text
 
 
-def test_okand_orsak_andrar_inget_och_listar_de_tillatna(desk):
+def test_orsak_i_fritext_sparas_och_far_kategorin_annat_nar_ingen_passar(desk):
     reference = desk.report()
     said = desk.say("U-chef", f"{reference} status utreds, orsak: otur")
+    assert "orsak: otur" in said.text and "orsakskategori: annat" in said.text
+    with session_scope(desk.engine) as session:
+        report = get_report(session=session, reference=reference)
+        assert (report.status, report.cause, report.cause_categories) == ("utreds", "otur", "annat")
+
+
+def test_okand_orsakskategori_andrar_inget_och_listar_de_tillatna(desk):
+    reference = desk.report()
+    said = desk.say("U-chef", f"{reference} status utreds, orsakskategori: otur")
     assert "kommunikation och information" in said.text and "ingen avvikelse" in said.text
     with session_scope(desk.engine) as session:
         assert get_report(session=session, reference=reference).status == "ny"

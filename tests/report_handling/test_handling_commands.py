@@ -12,7 +12,7 @@ from intents.report_handling.commands import (
     parse_command,
 )
 from intents.report_handling.handling import handles
-from intents.report_handling.root_causes import ROOT_CAUSES, parse_causes
+from nlp_models.handling.causes import ROOT_CAUSES, parse_causes
 from storage.report_queries import Queue
 
 REF = "AV-2026-00042"
@@ -83,17 +83,22 @@ def _update(text: str) -> UpdateCommand:
     ("AV-2026-00042 utredning: föll på natten, golvet var vått",
      {"investigation": "föll på natten, golvet var vått"}),
     ("AV-2026-00042 orsak: kommunikation och information, teknisk utrustning",
-     {"cause": "kommunikation och information, teknisk utrustning"}),
+     {"cause": "kommunikation och information, teknisk utrustning",
+      "cause_categories": "kommunikation och information, teknisk utrustning"}),
     ("AV-2026-00042 orsak: kommunikation, teknisk utrusning",
-     {"cause": "kommunikation och information, teknisk utrustning"}),
+     {"cause": "kommunikation och information, teknisk utrustning",
+      "cause_categories": "kommunikation och information, teknisk utrustning"}),
     ("AV-2026-00042 orsak rutiner och utbildning",
-     {"cause": "processer och rutiner, utbildning och kompetens"}),
+     {"cause": "processer och rutiner, utbildning och kompetens",
+      "cause_categories": "processer och rutiner, utbildning och kompetens"}),
+    ("AV-2026-00042 orsak: lös matta i hallen", {"cause": "lös matta i hallen",
+                                                 "cause_categories": "omgivning och organisation"}),
     ("AV-2026-00042 återkoppling: Tack, vi har ändrat rutinen", {"feedback": "Tack, vi har ändrat rutinen"}),
     ("AV-2026-00042 aterkoppling: tack!", {"feedback": "tack!"}),
     ("AV-2026-00042\nåtgärd: extra tillsyn\nstatus åtgärdad\nlagrum hsl",
      {"action": "extra tillsyn", "status": "åtgärdad", "lagrum": "HSL"}),
     ("AV-2026-00042 lagrum SoL/HSL, status utreds, orsak: annat",
-     {"lagrum": "SoL/HSL", "status": "utreds", "cause": "annat"}),
+     {"lagrum": "SoL/HSL", "status": "utreds", "cause": "annat", "cause_categories": "annat"}),
 ])
 def test_uppdateringar_i_vanliga_ord(text, expected):
     command = _update(text)
@@ -109,9 +114,10 @@ def test_kommentar_ar_ingen_faltandring_och_personuppgifter_doljs():
 
 
 @pytest.mark.parametrize("text, words", [
-    ("AV-2026-00042 orsak: slarv", ["slarv", *ROOT_CAUSES]),
+    ("AV-2026-00042 orsakskategori: slarv", ["slarv", *ROOT_CAUSES]),
     ("AV-2026-00042 prioritet: hög", ["prioritet", "status", "återkoppling"]),
     ("AV-2026-00042 status klar-ish-nej", ["ny, utreds, åtgärdad eller avslutad"]),
+    ("AV-2026-00042 status blå", ["”blå”", "ny, utreds, åtgärdad eller avslutad"]),
     ("AV-2026-00042 lagrum PBL", ["SoL, HSL eller LSS"]),
     ("AV-2026-00042 åtgärd:", ["åtgärd"]),
 ])

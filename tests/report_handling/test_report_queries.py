@@ -32,11 +32,11 @@ def test_nya_ar_de_som_ingen_rort_och_obedomda_de_utan_bedomning(desk):
         units = _unit_ids(session, "Solgården")
         new = queued_reports(session=session, queue=Queue.NEW, unit_ids=units)
         unassessed = queued_reports(session=session, queue=Queue.UNASSESSED, unit_ids=units)
-    assert [r.reference for r in new.reports] == [ny, bedomd_men_ny]
-    assert [r.reference for r in unassessed.reports] == [ny, utreds_utan_bedomning]
+    assert [r.reference for r in new.reports] == [bedomd_men_ny, ny]
+    assert [r.reference for r in unassessed.reports] == [utreds_utan_bedomning, ny]
 
 
-def test_kon_galler_bara_de_enheter_som_ges_aldst_forst_med_alder_och_total(desk):
+def test_kon_galler_bara_de_enheter_som_ges_nyast_forst_med_alder_och_total(desk):
     mine = [desk.report(days_ago=d) for d in (2, 12, 5)]
     desk.report("Björkhagen", reporter="U-usk-bh", days_ago=20)
     with session_scope(desk.engine) as session:
@@ -44,10 +44,10 @@ def test_kon_galler_bara_de_enheter_som_ges_aldst_forst_med_alder_och_total(desk
         everything = queued_reports(session=session, queue=Queue.NEW, unit_ids=None)
         nothing = queued_reports(session=session, queue=Queue.NEW, unit_ids=[])
     assert page.total == 3
-    assert [r.reference for r in page.reports] == [mine[1], mine[2]]
-    assert [r.age_days(desk.now) for r in page.reports] == [12, 5]
+    assert [r.reference for r in page.reports] == [mine[0], mine[2]]
+    assert [r.age_days(desk.now) for r in page.reports] == [2, 5]
     assert page.reports[0].unit_name == "Solgården" and page.reports[0].area == "fall"
-    assert everything.total == 4 and everything.reports[0].unit_name == "Björkhagen"
+    assert everything.total == 4 and everything.reports[-1].unit_name == "Björkhagen"
     assert nothing.total == 0 and nothing.reports == []
 
 

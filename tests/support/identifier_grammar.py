@@ -12,6 +12,7 @@ A `Case` knows its text and the text it must become: an identifier becomes a pla
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -82,7 +83,9 @@ def _disguise(r: random.Random, text: str, letters: bool = True) -> str:
     elif roll < 0.16:
         text = "".join(_CIRCLED.get(c, c) for c in text)
     elif roll < 0.24 and letters:
-        places = [i for i, c in enumerate(text) if c in _LETTER_FOR_DIGIT]
+        # inside a group of three digits or more, so the group keeps a real digit ("45O312", "O7O")
+        places = [i for group in re.finditer(r"\d{3,}", text) for i in range(*group.span())
+                  if text[i] in _LETTER_FOR_DIGIT]
         for at in r.sample(places, min(len(places), r.randrange(1, 3))):
             text = text[:at] + r.choice(_LETTER_FOR_DIGIT[text[at]]) + text[at + 1:]
     if r.random() < 0.15 and len(text) > 2:

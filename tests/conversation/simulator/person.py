@@ -14,6 +14,7 @@ TOPICS = [
     ("stored", r"registrerad som|registrerat som"),
     ("staff", r"arbetsmiljösystem"),
     ("new_or_answer", r"svar på frågan eller en ny händelse|”ny” om det är en annan|till samma händelse, eller"),
+    ("duplicate", r"samma händelse som rapporterades|om det är samma händelse"),
     ("summary", r"sammanfattning av din"),
     ("edit", r"vad vill du ändra|välj vad som ska ändras"),
     ("what", r"berätta kort|berätta med några ord|skriv med egna ord"),
@@ -54,6 +55,7 @@ _CHATTY_CONSEQUENCE = {"ingen": ["ingen skada men hon blev lite orolig", "inga s
 _CHATTY_AFTER_ACTION = ["hon var lugn efteråt", "han verkade okej sen", "hon somnade om efteråt"]
 _CHATTY_CONTACT = {"telefon": "ja, per telefon. hon vill bli uppringd", "skriftligt": "ja, hon vill hellre ha svar via brev"}
 _NEW = ["ny", "ny händelse", "en ny", "det är en ny"]
+_OTHER_EVENT = ["nej", "nä", "en annan", "nej en annan"]
 
 
 def topic_of(text: str) -> str | None:
@@ -131,6 +133,8 @@ class SimulatedPerson:
         tidy = style == Style.TIDY
         if topic == "new_or_answer":
             return "Ny händelse" if tidy else self._pick(_NEW)
+        if topic == "duplicate":  # each simulated event is the person's own
+            return "Nej, en annan" if tidy else self._pick(_OTHER_EVENT)
         if topic == "what":
             return self.story()
         if self.chatty and (said := self._chatty(topic)) is not None:

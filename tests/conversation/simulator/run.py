@@ -15,6 +15,7 @@ import itertools
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -81,6 +82,15 @@ class World:
         self.engine = DialogueEngine(services)
         self._users = itertools.count(1)
 
+    def new_incident(self) -> None:
+        """Each run is an incident of its own, on a day of its own: what earlier runs stored is moved a
+        month back, so it is history and not a possible duplicate of this run's event."""
+        with session_scope(self.db) as session:
+            for report in session.exec(select(Report).where(Report.reported_at > NOW - timedelta(days=7))):
+                report.occurred_at -= timedelta(days=30)
+                report.reported_at -= timedelta(days=30)
+                session.add(report)
+
     def new_user(self, member_of: tuple[str, ...]) -> str:
         user = f"U-sim-{next(self._users)}"
         with session_scope(self.db) as session:
@@ -114,6 +124,7 @@ def simulate(world: World, persona: Persona, style: Style, seed: int = 0) -> Run
         person.slip, person.extra = _second_thoughts(persona, seed)
     expected = [persona] + ([person.extra] if person.extra else [])
     stories = {persona.key: person.story(persona)}
+    world.new_incident()
     user = world.new_user(persona.member_of)
     asked: Counter[str] = Counter()
     text = person.first_message()

@@ -1,7 +1,10 @@
-"""The seven root-cause categories (bakomliggande orsaker) and forgiving matching of typed ones.
+"""The seven root-cause categories (bakomliggande orsaker): forgiving matching of typed ones, and the
+categories a cause written in free text points at.
 
 "kommunikation", "Kommunikation & info", "teknisk utrusning" and "utbildning" all find their
-category; several may be given, separated by commas, "/" or "och".
+category; several may be given, separated by commas, "/" or "och". A free-text cause ("lös matta
+i hallen") is kept as written; its categories come from the words in rules/handling.toml
+(`[causes]`), "annat" when none of them is there.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from nlp_models.handling.vocabulary import handling_words
 from nlp_models.text.normalize import fold
 
 ROOT_CAUSES = (
@@ -94,3 +98,23 @@ def parse_causes(text: str) -> tuple[list[str], list[str]]:
             continue
         found += [c for c in causes if c not in found]
     return found, unknown
+
+
+def categorize_cause(text: str) -> tuple[list[str], bool]:
+    """(the categories a cause points at, whether words of the text chose them). A cause that only
+    names categories gives those; otherwise every category whose words appear, in the order they
+    appear; "annat" (not chosen by words) when none does."""
+    named, unknown = parse_causes(text)
+    if named and not unknown:
+        return named, True
+    folded = fold(text)
+    hits: list[tuple[int, str]] = []
+    for category, pattern in handling_words().causes:
+        found = pattern.search(folded) if pattern else None
+        if found:
+            hits.append((found.start(), category))
+    chosen = [category for _, category in sorted(hits)]
+    for category in named:
+        if category not in chosen:
+            chosen.append(category)
+    return (chosen, True) if chosen else (["annat"], False)
