@@ -34,6 +34,7 @@ _PART_TODAY = {"morse": "i morse", "formiddag": "i förmiddags", "lunch": "i dag
 _PART_OLDER = {"morse": "på morgonen", "formiddag": "på förmiddagen", "lunch": "vid lunch", "middag": "vid middag",
                "eftermiddag": "på eftermiddagen", "kvall": "på kvällen"}
 UNKNOWN_CLOCK = " (klockslag okänt – skriv det om du vet)"
+WEEK_UNKNOWN_DAY = " (dagen okänd – skriv den om du vet)"
 PART_UNKNOWN_CLOCK = " (ungefär – klockslaget okänt, skriv det om du vet)"
 
 
@@ -43,6 +44,8 @@ def _day_said(draft: ReportDraft, occurred: datetime, now: datetime) -> str:
     usual hour for a part of the day.)"""
     day, today = occurred.astimezone(STOCKHOLM).date(), now.astimezone(STOCKHOLM).date()
     part = draft.occurred_part
+    if part == "vecka":  # only the week is known, stored on its Monday
+        return f"vecka {day.isocalendar().week}" + WEEK_UNKNOWN_DAY
     if part == "natt":  # a night is stored on its morning side
         return ("i natt" if day == today else "natten mot " + _day_words(day, today)) + PART_UNKNOWN_CLOCK
     if part in _PART_TODAY:
