@@ -302,7 +302,10 @@ def resolve_occurred_at(text: str, now: datetime, known: KnownDay | None = None)
     part = _part(string)
     if _rules()["part_of_today"].search(string):
         if day is not None and day != now.date():
-            return None  # "trasig sen i går, … i kväll": two times, never a blend of one's day and the other's part
+            # two times, never a blend of one's day and the other's part: the one that is not the discovery
+            # ("glömde kvällsmedicinen i går, hittade dem i morse"), else None and the dialogue asks
+            event = _without_discovery(text)
+            return resolve_occurred_at(event, now, known) if event != text else None
         # today's evening, unless it is still to come: then the evening of the day the conversation has
         today_reading = _moment(Clues(day=now.date(), night=False, part=part, clock=_clock(string)), now)
         if today_reading is not None or known is None:
@@ -326,6 +329,17 @@ def _moment(clues: Clues, now: datetime) -> datetime | None:
     return moment
 
 
+_CLAUSES = re.compile(r"[,.;:!?]+|\s+(?:och|men|and|but)\s+", re.IGNORECASE)
+
+
+def _without_discovery(text: str) -> str:
+    """`text` without its clauses that tell when something was found ("hittade tabletterna i morse")."""
+    words = time_vocabulary().discovery
+    clauses = [c for c in _CLAUSES.split(text) if c.strip()]
+    kept = [c for c in clauses if not any(f" {w} " in f" {time_string(c)} " for w in words)]
+    return ", ".join(kept) if kept and len(kept) < len(clauses) else text
+
+
 def names_clock_time(text: str) -> bool:
     """Whether `text` pins the moment down ("kl 14.10", "halv tre", "för tio minuter sedan", "nyss")
     rather than only a day or a part of it ("i natt", "i går"), where the stored hour is a guess."""
@@ -340,9 +354,12 @@ def said_precision(text: str) -> str | None:
     ("natt", "morse", "kvall", …: the name in rules/time_words.toml), "day" ("i går", "5 mars"), or None."""
     if not isinstance(text, str) or not text.strip():
         return None
+    string = time_string(text)
+    if _rules()["part_of_today"].search(string) and _day(string, date.today())[0] not in (None, date.today()):
+        event = _without_discovery(text)  # two times: the precision of the one resolve_occurred_at takes
+        return said_precision(event) if event != text else None
     if names_clock_time(text):
         return "clock"
-    string = time_string(text)
     if _rules()["last_night"].search(string):
         return "natt"
     if _rules()["last_week"].search(string) and _day(string, date.today())[0] is None:

@@ -48,12 +48,21 @@ def test_rattelse_till_ikvall_galler_i_dag_och_inte_den_tidigare_dagen(conversat
 
 @pytest.mark.parametrize("text", [
     "lyften pa rum 3 pa Solgården ar trasig sen igar, vi fick flytta brukaren manuellt ikvall, ingen skada",
-    "glomde ge bru pa Solgården kvallsmedicinen igar, hittade tabletterna i koppen i morse, ingen skada",
+    "bru pa Solgården fick insulin igar kvall och blodsockret var bra i morse, ingen skada",
 ])
 def test_tva_tider_i_samma_meddelande_blandas_aldrig_ihop(conversation, text):
     answer = conversation.say(text)
     assert "När:" not in answer  # no summary with a blended time
     assert "När hände det?" in answer  # in doubt: asked
+
+
+def test_missad_dos_som_upptacktes_i_morse_galler_dagen_da_dosen_missades(conversation):
+    answer = conversation.say("glomde ge bru pa Solgården kvallsmedicinen igar, hittade tabletterna i koppen i morse,"
+                              " ingen skada")
+    assert "När hände det?" not in answer
+    answer = conversation.say("hoppa över")  # what was done directly
+    when = answer.split("När:")[1].splitlines()[0]
+    assert when.startswith(" i går") and "morse" not in when
 
 
 # --- 3. a time said only as a day or part of it is stored and exported as such ----------------------------------
@@ -137,3 +146,13 @@ def test_redan_sagd_period_fragas_inte_igen(conversation, text, precision):
 def test_forra_veckan_visas_som_vecka_utan_pahittad_dag(conversation):
     answer = conversation.say("vill ge beröm till personalen på Solgården, dottern var nöjd med besöket forra veckan")
     assert "När: vecka 10 (dagen okänd" in answer
+
+
+def test_sparad_rapport_visar_bara_det_som_sades_om_tiden(conversation):
+    conversation.say("bru på Solgården ramlade i natt, ingen skada, hjälpte upp")
+    conversation.say("skicka")
+    [report] = conversation.reports()
+    own = conversation.say("mina rapporter")
+    assert "i natt (ungefär)" in own and "03.00" not in own
+    handler = conversation.say(f"visa {report.reference}", user="U-chef")
+    assert "Inträffade: i natt (ungefär)" in handler and "03.00" not in handler

@@ -34,13 +34,32 @@ def test_del_av_dagen_med_i_galler_i_dag_aven_nar_en_annan_dag_ar_kand(text, hou
 
 @pytest.mark.parametrize("text", [
     "lyften pa rum 3 ar trasig sen igar, vi fick flytta brukaren manuellt ikvall",
-    "forgot to give him his evening pills yesterday, I found them in the cup this morning",
-    "glomde kvallsmedicinen i förrgår, hittade tabletterna i morse",
-    "larmet gick inte i måndags, vi märkte det i eftermiddags",
+    "fick insulin i går kväll och blodsockret var bra i morse",
+    "larmet gick inte i måndags, i eftermiddags fungerade det",
 ])
-def test_tva_olika_tider_blandas_inte_ihop(text):
+def test_tva_olika_tider_blandas_inte_ihop_och_fragas(text):
     now = datetime(2026, 3, 11, 23, 20, tzinfo=STOCKHOLM)
     assert resolve_occurred_at(text, now) is None  # the dialogue asks
+    assert said_precision(text) is None
+
+
+DISCOVERIES = ["hittade tabletterna i koppen {t}", "upptäckte det {t}", "vi märkte det {t}", "I found them {t}",
+               "nattpersonalen såg det {t}"]
+EVENTS = [("glomde kvallsmedicinen {d}", "day"), ("bru fick fel dos {d} kl 20", "clock"),
+          ("missad dos {d} kväll", "kvall")]
+DAYS = [("igar", 1), ("i förrgår", 2), ("i måndags", 2)]  # "now" is a Wednesday
+FOUND = ["i morse", "imorse", "i eftermiddags", "this morning"]
+
+
+@pytest.mark.parametrize(("discovery", "event", "day", "found"),
+                         list(itertools.product(DISCOVERIES, EVENTS, DAYS, FOUND))[::7])
+def test_nar_det_upptacktes_ar_inte_handelsens_tid(discovery, event, day, found):
+    now = datetime(2026, 3, 11, 23, 20, tzinfo=STOCKHOLM)
+    (event_words, precision), (day_words, days_back) = event, day
+    text = f"{event_words.format(d=day_words)}, {discovery.format(t=found)}"
+    moment = resolve_occurred_at(text, now)
+    assert moment is not None and moment.date() == now.date() - timedelta(days=days_back), text
+    assert said_precision(text) == precision, text
 
 
 @pytest.mark.parametrize(("text", "precision"), [
