@@ -24,6 +24,8 @@ from intents.turn import Turn
 from nlp_models.answers import AnswerKind, answer_words, phrase, read_answer
 from nlp_models.reports.synpunkt_details import contact_wish, giver
 from nlp_models.text.normalize import fold
+from intents.swedish_dates import format_said_moment
+from nlp_models.times.expressions import resolve_occurred_at
 from nlp_models.times.mentions import time_mentions
 
 MAX_VALUE_WORDS = 7  # a value on its own ("typ 22", "på Björkhagen"); longer is a story, not a correction
@@ -145,10 +147,12 @@ def swap_time_in_description(turn: Turn, draft: ReportDraft, value: str) -> bool
     corrected time too, so the stored report does not contradict itself. Only when the description names one
     time: with two ("igår … i morse") it is not known which was meant. The corrected time itself is kept."""
     old = time_mentions(draft.description)
-    if len(old) != 1:
+    if len(old) != 1 or draft.occurred() is None:
         return False
     said = time_mentions(value)
     new = value[said[0][0]:said[-1][1]] if said else value.strip(" .,!?")
+    if resolve_occurred_at(new, turn.now) != draft.occurred():  # "typ 17" on the known day: "i går kl 17.00"
+        new = format_said_moment(draft.occurred(), draft.occurred_precision(), turn.now)
     start, end = old[0]
     if fold(draft.description[start:end]) == fold(new):
         return False
