@@ -45,7 +45,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 QUESTION_STARTS = frozenset(
     "vad hur vem vilka vilken vilket nar var varfor vart kan far ska skall maste finns har "
     "ar gar borde bor stammer hjalp".split()
+    # English question words ("do I need to report ...", "should we ..."); "is"/"was" can start a report
+    + "do does should shall must can could would how what when where who why which".split()
 )
+# A finite verb first and then "jag", "man", "vi" asks (Swedish inverts a yes/no question):
+# "behöver jag göra en avvikelse när ...", "räknas det som ett fall".
+QUESTION_SUBJECTS = frozenset("jag man vi du ni det".split())
+WAS_AT_NEXT = frozenset("pa i hos vid ute hemma borta inne inte ej utan sen forsenad forsenat tvungen".split())
 _GROUPS = {"group_unit": "unit", "group_area": "area", "group_month": "month", "group_week": "week"}
 _REPORT_STATEMENT_WORDS = 4
 _KEYWORD_QUERY_WORDS = 3
@@ -103,7 +109,9 @@ class QuestionParser:
         period = resolve_period(clean, today)
         group_by = self._group_by(signals, clean)
         first = fold(words[0].text)
-        is_question = clean.rstrip().endswith("?") or first in QUESTION_STARTS
+        # "var på vårdcentralen ..." (was at) tells; "var finns rutinen" (where) asks
+        was_at = first == "var" and len(words) > 1 and fold(words[1].text) in WAS_AT_NEXT
+        is_question = clean.rstrip().endswith("?") or (first in QUESTION_STARTS and not was_at) or self._inverted(doc, words)
         asks_how = first in {"vad", "hur", "vem", "vilka", "vilken", "vilket", "varfor", "nar", "var"}
 
         kind = _single(terms.kinds)
@@ -113,7 +121,8 @@ class QuestionParser:
             return analysis.area != "övrigt" and bool(analysis.area_evidence)
 
         intent = self._intent(
-            signals, terms, words, period, unit_match, group_by, is_question, asks_how, reads_as_report
+            signals, terms, words, period, unit_match, group_by, is_question, asks_how, reads_as_report,
+            self._units.candidates(clean) if unit_match is None else [unit_match.name],
         )
 
         evidence = [f"{signal}: {', '.join(texts)}" for signal, texts in signals.items()]
@@ -143,7 +152,7 @@ class QuestionParser:
     @staticmethod
     def _intent(
         signals, terms, words, period, unit_match, group_by, is_question: bool, asks_how: bool,
-        reads_as_report: Callable[[], bool],
+        reads_as_report: Callable[[], bool], units_named: list[str] = (),
     ) -> str:
         """The intent, with the boundary between a report and a question made explicit:
         a concrete event told (a definite person and a past tense: "att han trillade i natt",
@@ -158,7 +167,15 @@ class QuestionParser:
 
         named = bool(terms.kinds or terms.areas or terms.plural_kind or period or unit_match)
 
-        stats = has("count") or group_by is not None or (has("count_verb") and bool(terms.areas or terms.kinds))
+        stats = has("count") or group_by is not None or (
+            has("count_verb") and bool(terms.areas or terms.kinds or len(set(units_named)) >= 2)
+        )
+        # "fler fall på Björkhagen än på Ekbacken i år?": a comparison of named things asks
+        # for numbers, unless it tells an event ("larmet tog mer än 30 min")
+        if has("compare") and (terms.areas or terms.kinds) and (is_question or period is not None) and not (
+            has("event") or has("concrete_event") or has("finite_verb")
+        ):
+            stats = True
         concrete = has("concrete_event")
         event_statement = (has("event") or concrete) and not asks_how
         keywords_only = len(words) <= _KEYWORD_QUERY_WORDS
@@ -172,7 +189,8 @@ class QuestionParser:
             is_question and (has("routine") or has("help_bot") or has("help_capability")) and not concrete
         ):
             return "report"
-        if stats and (terms.kinds or terms.plural_kind) and not has("routine"):
+        # "hur många procent av synpunkterna ...": a share is an indicator, not a count
+        if stats and (terms.kinds or terms.plural_kind) and not has("routine") and not has("indicator"):
             return "count"
         # "hur många lex sarah i år": an explicit count beats a routine word, not a how-to verb
         if has("count") and "routine" not in signals and "indicator" not in signals and named:
@@ -239,6 +257,15 @@ class QuestionParser:
         if statistics_focus(text) == "trend":
             return unit, area, "month"
         return unit, area, None
+
+    @staticmethod
+    def _inverted(doc, words) -> bool:
+        """A finite verb before its subject pronoun at the start: "behöver jag ...", "gäller
+        det ...". A past tense there tells ("glömde jag ..." is rare); present tense asks."""
+        if len(words) < 2 or fold(words[1].text) not in QUESTION_SUBJECTS:
+            return False
+        verb = fold(words[0].text)
+        return len(verb) >= 3 and verb.endswith(("er", "ar", "as", "or")) and verb not in {"eller", "efter", "under", "over", "sedan"}
 
     @staticmethod
     def _group_by(signals: dict[str, list[str]], text: str) -> str | None:

@@ -6,6 +6,7 @@ All rules follow /work/shared/eval/SCHEMA.md ("Resolving times"); the words live
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from nlp_models.times.description import describe_period
@@ -20,13 +21,30 @@ __all__ = [
 ]
 
 
+# "den här månaden jämfört med förra": "förra" with its noun left out takes the noun of the
+# period named before it.
+_ELIDED = re.compile(r"(?<= )(forra|foregaende)(?= (?:[?.,!]|$))")
+_ELIDED_NOUNS = {"veckan": "veckan", "vecka": "veckan", "manaden": "manaden", "manad": "manaden",
+                 "aret": "aret", "ar": "aret", "kvartalet": "kvartalet"}
+
+
+def _complete_ellipsis(string: str) -> str:
+    match = _ELIDED.search(string)
+    if match is None:
+        return string
+    for word in reversed(string[: match.start()].split()):
+        if word in _ELIDED_NOUNS:
+            return f"{string[: match.end()]} {_ELIDED_NOUNS[word]}{string[match.end():]}"
+    return string
+
+
 def compared_granularity(text: str, today: date) -> str | None:
     """"month" or "week" when `text` names two or more months or weeks ("jämför fallen i
     december med november", "förra veckan jämfört med veckan innan"), else None."""
     if not isinstance(text, str) or not text.strip():
         return None
-    units = [f.unit for f in _longest_first(find_all(time_string(text)))]
-    named = [u for u in units if u is not None]
+    string = _complete_ellipsis(time_string(text))
+    named = [f.unit for f in _longest_first(find_all(string)) if f.unit is not None for _ in range(f.names)]
     if len(named) >= 2 and len(set(named)) == 1:
         return named[0]
     return None
@@ -50,7 +68,7 @@ def resolve_period(text: str, today: date) -> Period | None:
     """
     if not isinstance(text, str) or not text.strip():
         return None
-    string = time_string(text)
+    string = _complete_ellipsis(time_string(text))
     chosen = _longest_first(find_all(string))
     if not chosen:
         return None

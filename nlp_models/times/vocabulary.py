@@ -33,6 +33,7 @@ class TimeVocabulary:
     months: dict[str, int]
     month_abbreviations: dict[str, int]
     month_abbreviation_words: frozenset[str]
+    month_abbreviations_alone: frozenset[str]
     weekdays: dict[str, int]
     weekday_past_forms: dict[str, int]
     parts_of_day: dict[str, PartOfDay]  # folded word -> part
@@ -74,6 +75,9 @@ def time_vocabulary() -> TimeVocabulary:
         month_abbreviations=_folded_map(data["month_abbreviations"]),
         month_abbreviation_words=frozenset(
             fold(w) for w in data["month_abbreviation_words"]["words"]
+        ),
+        month_abbreviations_alone=frozenset(
+            fold(w) for w in data.get("month_abbreviations_alone", {}).get("words", [])
         ),
         weekdays=weekdays,
         weekday_past_forms=past_forms,
