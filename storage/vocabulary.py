@@ -64,6 +64,22 @@ class Lagrum(StrEnum):
     LSS = "LSS"
 
 
+class TimePrecision(StrEnum):
+    """How much of `occurred_at` was said: only the day, a part of it, the week, or nothing (then the report's
+    time stands in). No value: the clock time was said."""
+
+    DAG = "dag"
+    NATT = "natt"
+    MORSE = "morse"
+    FORMIDDAG = "formiddag"
+    LUNCH = "lunch"
+    MIDDAG = "middag"
+    EFTERMIDDAG = "eftermiddag"
+    KVALL = "kvall"
+    VECKA = "vecka"
+    OKAND = "okand"
+
+
 class Source(StrEnum):
     SLACK = "slack"
     TERMINAL = "terminal"
