@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from intents.statistics.periods import counted_period, quarters_of, shift_years
@@ -23,6 +23,8 @@ def _quarter(day: date) -> Period:
 @FEW
 @given(today=DAYS)
 def test_i_ar_jamfors_med_samma_dagar_i_fjol(today):
+    # on a month's last day "i år" is also a whole month or quarter (1 Jan–31 Jan): the words decide, not the dates
+    assume((today + timedelta(days=1)).day != 1)
     counted = counted_period(Period(date(today.year, 1, 1), today), today)
     assert counted.before == Period(date(today.year - 1, 1, 1), shift_years(today, -1))
     assert "hittills i år" in counted.words and counted.partial
