@@ -17,6 +17,8 @@ AREA_COLOURS = {"fall": "#1f77b4", "läkemedel": "#d62728", "trycksår": "#9467b
                 "övrigt": "#7f7f7f"}
 PREVIOUS_YEAR_COLOUR = "#b0b0b0"
 THIS_YEAR_COLOUR = "#1f77b4"
+MEDIAN_COLOUR = "#555555"
+SIGNAL_COLOUR = "#d62728"
 
 
 def new_figure(width: float = 8, height: float = 4.5) -> tuple[Figure, plt.Axes]:
@@ -40,6 +42,14 @@ def chart_png(chart: Chart) -> bytes:
     if chart.over_time:
         positions = range(len(chart.values))
         axes.plot(positions, chart.values, marker="o", color=THIS_YEAR_COLOUR)
+        if chart.median is not None:
+            axes.axhline(chart.median, color=MEDIAN_COLOUR, linestyle="--", linewidth=1,
+                         label=f"Median {chart.median:g}".replace(".", ","))
+        if chart.highlighted:
+            axes.plot(list(chart.highlighted), [chart.values[i] for i in chart.highlighted], "o",
+                      color=SIGNAL_COLOUR, label="Signal")
+        if chart.median is not None or chart.highlighted:
+            axes.legend(frameon=False, fontsize=8, loc="upper left")
         step = max(1, len(chart.labels) // 8)
         axes.set_xticks(list(positions)[::step], chart.labels[::step], rotation=30, ha="right", fontsize=8)
         axes.set_ylim(bottom=0)

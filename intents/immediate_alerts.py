@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from intents.report_dialogue.questions import AREA_LABELS
-from intents.swedish_dates import format_moment
+from intents.swedish_dates import format_occurred
 from storage.models import Report
 from storage.outbox import enqueue_message
 from storage.people import managers_of, user_ids_with_role
@@ -75,7 +75,7 @@ def alert_text(report: Report, unit_name: str, now: datetime) -> str:
                                      ("möjlig lex Sarah", report.lex_sarah_candidate),
                                      ("möjlig lex Maria", report.lex_maria_candidate)) if on]
     area_label = AREA_LABELS.get(report.area, str(report.area))
-    when = format_moment(report.occurred_at, now) if report.occurred_at else "okänd tid"
+    when = format_occurred(report.occurred_at, report.occurred_precision, now) if report.occurred_at else "okänd tid"
     summary = " ".join(report.description.split())[:SUMMARY_CHARS]
     return (f"⚠️ {report.reference}: {' och '.join(reasons)} på {unit_name} ({area_label.lower()}, {when}).\n"
             f"”{summary}”\n"

@@ -53,6 +53,8 @@ class Chart:
     labels: list[str]
     values: list[int]
     over_time: bool = False  # a series (per month/week) rather than a comparison
+    median: float | None = None  # a run chart: the median line
+    highlighted: tuple[int, ...] = ()  # points that belong to a signal (indices into values)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import Any
 
 from intents.messages import Reply
 from intents.paged_lists import Page, as_of, register_list, show_list
-from intents.swedish_dates import format_moment
+from intents.swedish_dates import format_occurred
 from intents.turn import Turn
 from nlp_models.text.normalize import fold
 from storage.models import Report
@@ -58,7 +58,8 @@ def status_text(status: str) -> str:
 
 def report_lines(report: Report, unit_name: str, now) -> list[str]:
     """A report as its reporter sees it: what, where, when, status, action and återkoppling."""
-    lines = [f"• {report.reference} ({report.area}, {unit_name}, {format_moment(report.occurred_at, now)}): "
+    when = format_occurred(report.occurred_at, report.occurred_precision, now)
+    lines = [f"• {report.reference} ({report.area}, {unit_name}, {when}): "
              f"{status_text(report.status)}"]
     if report.duplicate_of_id is not None:
         lines.append("   Samma händelse som en tidigare rapport – den hanteras där.")
@@ -74,7 +75,7 @@ def outcome_text(turn: Turn, found: ReportInContext) -> str:
     report = found.report
     turn.log_access(f"{report.reference} (egen rapport) visad")
     lines = [f"Din {'synpunkt' if report.kind == 'synpunkt' else 'rapport'} {report.reference} – {report.area}, "
-             f"{found.unit_name}, {format_moment(report.occurred_at, turn.now)}.",
+             f"{found.unit_name}, {format_occurred(report.occurred_at, report.occurred_precision, turn.now)}.",
              f"Status: {status_text(report.status)}"]
     if report.duplicate_of_id is not None:
         lines.append("Det var samma händelse som en tidigare rapport, så den hanteras där.")

@@ -9,11 +9,18 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
     exit 1
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-extra=""
-[ "${1:-}" = "dev" ] && extra="[dev]"
-stamp=".venv/.installed${extra}"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+# One install marker for run.sh and test.sh: it says which extras are installed ("base" or "dev").
+# A dev install serves both; run.sh after test.sh installs nothing.
+stamp=".venv/.installed"
+want=base
+[ "${1:-}" = "dev" ] && want=dev
+have=$(cat "$stamp" 2>/dev/null || echo none)
+if [ "$have" = dev ]; then want=dev; fi
+if [ "$have" = none ] || [ pyproject.toml -nt "$stamp" ] || [ "$want" != "$have" ]; then
+    extra=""
+    [ "$want" = dev ] && extra="[dev]"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra}"
-    touch "$stamp"
+    rm -f ".venv/.installed[dev]"  # the marker of older versions of this script
+    echo "$want" > "$stamp"
 fi

@@ -3,14 +3,15 @@ were processed, and the days from report to closure. Periods are Stockholm dates
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from storage.models import Report
-from storage.report_counts import CountFilter, _where, count_reports
+from storage.report_counts import CountFilter, _where, count_reports, flag_condition
+from storage.vocabulary import Flag
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
@@ -19,24 +20,31 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     return first, last
 
 
-def monthly_counts(*, session: Session, year: int, kind: str, unit_ids: list[int] | None = None) -> list[int]:
-    """Reports of a kind per month of the year (January first)."""
+def monthly_counts(*, session: Session, year: int, kind: str, unit_ids: list[int] | None = None,
+                   last_day: date | None = None) -> list[int]:
+    """Reports of a kind per month of the year (January first), up to `last_day` (later months: 0)."""
     counts = []
     for month in range(1, 13):
         start, end = month_bounds(year, month)
-        counts.append(count_reports(session=session, flt=CountFilter(kind=kind, unit_ids=unit_ids, start=start, end=end)))
+        if last_day is not None:
+            end = min(end, last_day)
+        counts.append(count_reports(session=session, flt=CountFilter(kind=kind, unit_ids=unit_ids, start=start,
+                                                                     end=end)) if start <= end else 0)
     return counts
 
 
 def count_flagged(*, session: Session, flt: CountFilter) -> dict[str, int]:
-    """How many were flagged severe, lex Sarah candidate and lex Maria candidate."""
+    """How many were flagged severe (or consequence allvarlig), lex Sarah candidate and lex Maria candidate,
+    and of the candidates how many are to be or have been reported to IVO."""
     query = _where(select(
-        func.count().filter(Report.severe.is_(True)),  # type: ignore[attr-defined]
-        func.count().filter(Report.lex_sarah_candidate.is_(True)),  # type: ignore[attr-defined]
-        func.count().filter(Report.lex_maria_candidate.is_(True)),  # type: ignore[attr-defined]
+        func.count().filter(flag_condition(Flag.SEVERE)),
+        func.count().filter(flag_condition(Flag.LEX_SARAH)),
+        func.count().filter(flag_condition(Flag.LEX_MARIA)),
     ).select_from(Report), flt)
     severe, sarah, maria = session.exec(query).one()
-    return {"severe": severe, "lex_sarah": sarah, "lex_maria": maria}
+    reported = {name: count_reports(session=session, flt=replace(flt, flag=flag, lex_stage="reported"))
+                for name, flag in (("lex_sarah_reported", Flag.LEX_SARAH), ("lex_maria_reported", Flag.LEX_MARIA))}
+    return {"severe": severe, "lex_sarah": sarah, "lex_maria": maria, **reported}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timezone
 from enum import StrEnum
 
 from storage.timestamps import STOCKHOLM
-from storage.vocabulary import Area, Consequence, Lagrum, ReportKind, ReportStatus, Source
+from storage.vocabulary import Area, Consequence, Lagrum, ReportKind, ReportStatus, Source, TimePrecision
 
 IMPORT_COLUMNS = (
     "reference", "occurred_at", "reported_at", "kind", "area", "unit", "severity", "status", "description",
@@ -20,7 +20,7 @@ REQUIRED_COLUMNS = ("occurred_at", "kind", "unit", "description")
 PROCESSING_COLUMNS = (
     "secondary_areas", "immediate_action", "severe", "lex_sarah", "lex_maria", "given_by", "contact_wanted",
     "lagrum", "investigation", "cause", "action", "feedback", "assessed_at", "feedback_at", "closed_at",
-    "source", "reporter",
+    "source", "reporter", "occurred_precision",
 )
 ALL_COLUMNS = IMPORT_COLUMNS + PROCESSING_COLUMNS
 TIME_COLUMNS = ("occurred_at", "reported_at", "assessed_at", "feedback_at", "closed_at")
@@ -43,6 +43,10 @@ def parse_choice(value: str, choices: type[StrEnum], what: str) -> str:
             return choice.value
     allowed = ", ".join(c.value for c in choices)
     raise CellError(f"okänt värde för {what} ”{value.strip()}” (tillåtet: {allowed})")
+
+
+def parse_precision(value: str) -> str:
+    return parse_choice(value, TimePrecision, "tidens precision")
 
 
 def parse_moment(value: str) -> datetime:

@@ -145,6 +145,7 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "status": cols.parse_status,
     "lagrum": cols.parse_lagrum,
     "source": cols.parse_source,
+    "occurred_precision": cols.parse_precision,
     "secondary_areas": cols.parse_areas,
     **{c: cols.parse_moment for c in cols.TIME_COLUMNS},
     **{c: (lambda v, c=c: cols.parse_flag(v, c)) for c in cols.FLAG_COLUMNS},
@@ -202,7 +203,7 @@ def read_rows(data: bytes, mask: Masker) -> tuple[list[_Row], list[RowError]]:
 _COMPARED = ("kind", "area", "secondary_areas", "unit_id", "occurred_at", "reported_at", "reporter_id",
              "description", "immediate_action", "consequence", "severe", "lex_sarah_candidate",
              "lex_maria_candidate", "given_by", "contact_wanted", "status", "lagrum", "investigation",
-             "cause", "action", "feedback", "assessed_at", "feedback_at", "closed_at", "source")
+             "cause", "action", "feedback", "assessed_at", "feedback_at", "closed_at", "source", "occurred_precision")
 
 
 def _complete(values: dict[str, Any]) -> dict[str, Any]:
@@ -211,7 +212,7 @@ def _complete(values: dict[str, Any]) -> dict[str, Any]:
                 "lex_sarah_candidate": False, "lex_maria_candidate": False, "given_by": None,
                 "contact_wanted": None, "status": "ny", "lagrum": None, "investigation": None, "cause": None,
                 "action": None, "feedback": None, "assessed_at": None, "feedback_at": None, "closed_at": None,
-                "reporter_id": None}
+                "reporter_id": None, "occurred_precision": None}
     return {**defaults, **values}
 
 

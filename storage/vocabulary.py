@@ -49,10 +49,35 @@ class ReportStatus(StrEnum):
     AVSLUTAD = "avslutad"
 
 
+class Flag(StrEnum):
+    """What the bot or the reporter flagged a report as; the people responsible decide."""
+
+    SEVERE = "severe"  # severe, or consequence "allvarlig"
+    LEX_SARAH = "lex_sarah"  # possible missförhållande (SoL/LSS)
+    LEX_MARIA = "lex_maria"  # possible serious vårdskada (HSL)
+    ANY = "any"  # any of the three
+
+
 class Lagrum(StrEnum):
     SOL = "SoL"
     HSL = "HSL"
     LSS = "LSS"
+
+
+class TimePrecision(StrEnum):
+    """How much of `occurred_at` was said: only the day, a part of it, the week, or nothing (then the report's
+    time stands in). No value: the clock time was said."""
+
+    DAG = "dag"
+    NATT = "natt"
+    MORSE = "morse"
+    FORMIDDAG = "formiddag"
+    LUNCH = "lunch"
+    MIDDAG = "middag"
+    EFTERMIDDAG = "eftermiddag"
+    KVALL = "kvall"
+    VECKA = "vecka"
+    OKAND = "okand"
 
 
 class Source(StrEnum):

@@ -110,22 +110,37 @@ def _year(value: int) -> int:
     return value
 
 
-def write_annual_report(engine, year: int, fmt: str, out: Path | None) -> list[Path]:
+def annual_document(engine, year: int, today: date):
     from intents.annual_report.annual_document import build_annual_document
     from intents.annual_report.annual_figures import build_annual_figures
 
     with session_scope(engine) as session:
-        document = build_annual_document(build_annual_figures(session=session, year=year))
-    path = out or Path(f"kvalitetsberattelse-statistik-{year}.{fmt}")
+        return build_annual_document(build_annual_figures(session=session, year=year, today=today))
+
+
+def write_annual_report(engine, year: int, fmt: str, out: Path, today: date) -> list[Path]:
+    document = annual_document(engine, year, today)
     if fmt == "html":
         from intents.annual_report.annual_html import render_html
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_html(document), encoding="utf-8")
-        return [path]
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(render_html(document), encoding="utf-8")
+        return [out]
     from intents.annual_report.annual_markdown import write_markdown
 
-    return write_markdown(document, path)
+    return write_markdown(document, out)
+
+
+def print_annual_report(engine, year: int, fmt: str, today: date) -> str:
+    """The report as text for standard output (Markdown without its chart files; HTML with them inside)."""
+    document = annual_document(engine, year, today)
+    if fmt == "html":
+        from intents.annual_report.annual_html import render_html
+
+        return render_html(document)
+    from intents.annual_report.annual_markdown import render_markdown
+
+    return render_markdown(document, None)[0]
 
 
 def register(app: typer.Typer) -> None:
@@ -189,12 +204,19 @@ def register(app: typer.Typer) -> None:
     def rapport(
         year: int = typer.Option(datetime.now().year - 1, "--år", "--year", help="Året rapporten gäller."),
         fmt: str = typer.Option("md", "--format", help="md eller html."),
-        out: Path | None = typer.Option(None, "--out", help="Fil att skriva (standard: kvalitetsberattelse-statistik-ÅR.md/html)."),
+        out: Path | None = typer.Option(None, "--out", help="Fil att skriva (md: diagrammen som PNG bredvid); "
+                                                            "utan --out skrivs rapporten ut i terminalen."),
+        today: str | None = typer.Option(None, "--today", help="Dagens datum ÅÅÅÅ-MM-DD (ett år som pågår "
+                                                                "räknas t.o.m. den dagen)."),
     ) -> None:
-        """Statistik till kvalitetsberättelsen: avvikelser och synpunkter per område, enhet och månad mot året före."""
+        """Statistik till kvalitetsberättelsen enligt SKR:s mall: avvikelser, synpunkter, IVO-ärenden och
+        egenkontroll per område, enhet och månad mot samma dagar året före."""
         fmt = fmt.strip().casefold().lstrip(".")
         if fmt not in {"md", "html"}:
             typer.echo("Formatet kan vara md eller html.", err=True)
             raise typer.Exit(2)
-        written = write_annual_report(open_database(), _year(year), fmt, out)
+        if out is None:
+            typer.echo(print_annual_report(open_database(), _year(year), fmt, _today(today)), nl=False)
+            return
+        written = write_annual_report(open_database(), _year(year), fmt, out, _today(today))
         typer.echo(f"Skrev {written[0]}" + (f" och {len(written) - 1} diagram bredvid" if len(written) > 1 else "") + ".")

@@ -26,7 +26,7 @@ from intents.report_dialogue.questions import AREA_LABELS
 from intents.reminders.selection import LEX_MARIA, LEX_SARAH, NEW, NO_FEEDBACK, select_reminders
 from intents.reminders.text import waited
 from intents.report_handling.report_text import queue_line
-from intents.swedish_dates import format_moment
+from intents.swedish_dates import format_moment, format_occurred
 from storage.access_log import log_access
 from storage.database import session_scope
 from storage.indicators.definitions import list_indicator_definitions
@@ -103,7 +103,8 @@ def _report_line(report: Report, unit_name: str | None, now: datetime) -> str:
     area = AREA_LABELS.get(report.area, report.area)
     where = f", {unit_name}" if unit_name else ""
     flags = " ⚠️ allvarlig" if report.severe else ""
-    text = (f"*{escape(report.reference)}* – {escape(area)}{escape(where)}, {format_moment(report.occurred_at, now)}: "
+    when = format_occurred(report.occurred_at, report.occurred_precision, now)
+    text = (f"*{escape(report.reference)}* – {escape(area)}{escape(where)}, {when}: "
             f"{escape(STATUS_TEXT.get(report.status, report.status))}{flags}\n"
             f"{escape(cut(report.description, 200))}")
     return text

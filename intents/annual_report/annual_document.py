@@ -6,6 +6,7 @@ Rendered to Markdown or HTML by `annual_markdown` and `annual_html`; both show t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from intents.annual_report import annual_charts
 from intents.annual_report.annual_figures import AnnualFigures, Row
@@ -66,8 +67,20 @@ def _share_value(part: int, whole: int) -> float:
     return 0.0 if whole == 0 else part / whole * 100
 
 
-def _year_table(first: str, rows: list[Row], year: int, total: Row | None = None) -> Table:
-    header = [first, str(year), str(year - 1), "Förändring"]
+def day_month(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def column_names(f: AnnualFigures) -> tuple[str, str]:
+    """'2025', '2024' for a whole year; '2026 t.o.m. 23 november', '2025 t.o.m. 23 november' for a year
+    still going on, so a partial year is never set beside a whole one."""
+    if not f.partial:
+        return str(f.year), str(f.year - 1)
+    return f"{f.year} t.o.m. {day_month(f.last_day)}", f"{f.year - 1} t.o.m. {day_month(f.before_last_day)}"
+
+
+def _year_table(first: str, rows: list[Row], f: AnnualFigures, total: Row | None = None) -> Table:
+    header = [first, *column_names(f), "Förändring"]
     lines = [[r.name, number(r.this_year), number(r.last_year), change(r)] for r in rows]
     if total is not None:
         lines.append(["Totalt", number(total.this_year), number(total.last_year), change(total)])
@@ -104,39 +117,74 @@ def _closure_text(f: AnnualFigures) -> str:
             f"Underlag: {number(f.closures_with_date)} avvikelser med registrerat avslutsdatum.")
 
 
+SKR_NOTE = ("Rubrikerna följer SKR:s mall för patientsäkerhetsberättelsen (avvikelser, klagomål och synpunkter, "
+            "händelser anmälda till IVO, egenkontroll), så att avsnitten kan klistras in före 1 mars.")
+
+
+def period_words(f: AnnualFigures) -> str:
+    """What the figures cover, in words, with the comparison."""
+    if f.partial:
+        return (f"Siffrorna gäller händelser som inträffade 1 januari–{day_month(f.last_day)} {f.year} – året är inte "
+                f"slut – jämförda med samma dagar året före, 1 januari–{day_month(f.before_last_day)} {f.year - 1}.")
+    return f"Siffrorna gäller händelser som inträffade under {f.year}, jämförda med hela {f.year - 1}."
+
+
+def _without_data(f: AnnualFigures) -> AnnualDocument:
+    if f.last_day.year < f.year:
+        why = f"{f.year} har inte börjat än."
+    elif f.first_report is None:
+        why = "Det finns inga rapporter alls i omsorgsboten än."
+    else:
+        why = (f"Det finns inga rapporter om händelser under {f.year} i omsorgsboten"
+               f"{'' if f.first_report.year > f.year else ''} – den tidigaste händelsen är från "
+               f"{f.first_report.day} {MONTHS[f.first_report.month - 1]} {f.first_report.year}.")
+    return AnnualDocument(title=f"Avvikelser och synpunkter {f.year} – statistik till kvalitetsberättelsen",
+                          intro=[why, "Ingen statistik kan tas fram för året, och inga jämförelser görs."], sections=[])
+
+
 def build_annual_document(f: AnnualFigures) -> AnnualDocument:
+    if not f.has_data:
+        return _without_data(f)
     y, p = f.year, f.year - 1
+    now_name, before_name = column_names(f)
     summary = Section("Sammanfattning", tables=[_year_table("", [f.avvikelser, f.synpunkter, f.severe, f.lex_sarah,
-                                                                  f.lex_maria], y)])
-    summary.paragraphs.append(f"Avvikelser {y}: {number(f.avvikelser.this_year)} ({p}: {number(f.avvikelser.last_year)}). "
-                              f"Synpunkter och klagomål: {number(f.synpunkter.this_year)} "
-                              f"({p}: {number(f.synpunkter.last_year)}).")
+                                                                  f.lex_maria], f)])
+    summary.paragraphs.append(f"Avvikelser {now_name}: {number(f.avvikelser.this_year)} ({before_name}: "
+                              f"{number(f.avvikelser.last_year)}). Synpunkter och klagomål: "
+                              f"{number(f.synpunkter.this_year)} ({before_name}: {number(f.synpunkter.last_year)}).")
 
     area_rows = [Row(_label(r.name), r.this_year, r.last_year) for r in f.avvikelser_by_area]
-    areas = Section("Avvikelser per område", tables=[_year_table("Område", area_rows, y, f.avvikelser)],
-                    charts=[Chart("per-omrade", f"Avvikelser per område {y} och {p}", annual_charts.area_chart(f))])
-    units = Section("Avvikelser per enhet", tables=[_year_table("Enhet", f.avvikelser_by_unit, y, f.avvikelser)],
-                    charts=[Chart("per-enhet", f"Avvikelser per enhet {y} och {p}", annual_charts.unit_chart(f))])
+    areas = Section("Avvikelser per område", tables=[_year_table("Område", area_rows, f, f.avvikelser)],
+                    charts=[Chart("per-omrade", f"Avvikelser per område {now_name} och {before_name}",
+                                  annual_charts.area_chart(f))])
+    units = Section("Avvikelser per enhet", tables=[_year_table("Enhet", f.avvikelser_by_unit, f, f.avvikelser)],
+                    charts=[Chart("per-enhet", f"Avvikelser per enhet {now_name} och {before_name}",
+                                  annual_charts.unit_chart(f))])
     month_rows = [Row(_label(MONTHS[int(r.name) - 1]), r.this_year, r.last_year) for r in f.avvikelser_by_month]
-    months = Section("Avvikelser per månad", tables=[_year_table("Månad", month_rows, y, f.avvikelser)],
-                     charts=[Chart("per-manad", f"Avvikelser per månad {y} och {p}", annual_charts.month_chart(f))])
+    months = Section("Avvikelser per månad", tables=[_year_table("Månad", month_rows, f, f.avvikelser)],
+                     charts=[Chart("per-manad", f"Avvikelser per månad {now_name} och {before_name}",
+                                   annual_charts.month_chart(f))])
+    if f.partial:
+        months.paragraphs.append(f"Månaden {MONTHS[f.last_day.month - 1]} räknas t.o.m. den "
+                                 f"{f.last_day.day} båda åren.")
 
     syn_area_rows = [Row(_label(r.name), r.this_year, r.last_year) for r in f.synpunkter_by_area]
-    synpunkter = Section("Synpunkter och klagomål", paragraphs=[
+    synpunkter = Section("Klagomål och synpunkter", paragraphs=[
         "Synpunkter och klagomål från brukare, anhöriga, personal och andra."],
-        tables=[_year_table("Område", syn_area_rows, y, f.synpunkter),
-                _year_table("Enhet", f.synpunkter_by_unit, y, f.synpunkter)])
+        tables=[_year_table("Område", syn_area_rows, f, f.synpunkter),
+                _year_table("Enhet", f.synpunkter_by_unit, f, f.synpunkter)])
 
-    lex = Section("Allvarliga händelser, lex Sarah och lex Maria", paragraphs=[
-        "Antal rapporter som boten eller rapportören flaggade. Det är kandidater: om en händelse "
-        "anmäldes till IVO avgör ansvariga (chef, SAS och MAS)."],
-        tables=[_year_table("", [f.severe, f.lex_sarah, f.lex_maria], y)])
+    lex = Section("Händelser anmälda till IVO: allvarliga händelser, lex Sarah och lex Maria", paragraphs=[
+        "Antal rapporter som boten eller rapportören flaggade, och av dem de som enligt den registrerade "
+        "bedömningen ska anmälas eller har anmälts till IVO. Om en händelse anmäls avgör ansvariga (chef, SAS "
+        "och MAS); en kandidat utan bedömning är inte anmäld."],
+        tables=[_year_table("", [f.severe, f.lex_sarah, f.lex_sarah_reported, f.lex_maria, f.lex_maria_reported], f)])
 
     steps = completeness_steps(f.completeness, f.completeness_last_year)
-    handled = Section("Hur avvikelserna har hanterats", paragraphs=[
-        f"Andel av {y} års {number(f.completeness.total)} avvikelser som har nått varje steg "
-        f"({p}: {number(f.completeness_last_year.total)} avvikelser).", _closure_text(f)],
-        tables=[Table(["Steg", f"Antal {y}", f"Andel {y}", f"Andel {p}"],
+    handled = Section("Egenkontroll: hur avvikelserna har hanterats", paragraphs=[
+        f"Andel av de {number(f.completeness.total)} avvikelserna ({now_name}) som har nått varje steg "
+        f"({before_name}: {number(f.completeness_last_year.total)} avvikelser).", _closure_text(f)],
+        tables=[Table(["Steg", f"Antal {now_name}", f"Andel {now_name}", f"Andel {before_name}"],
                       [[label, number(n), share(n, f.completeness.total),
                         share(getattr(f.completeness_last_year, field_name), f.completeness_last_year.total)]
                        for (label, n, _, _), (_, field_name) in zip(steps, COMPLETENESS_STEPS)])],
@@ -144,10 +192,9 @@ def build_annual_document(f: AnnualFigures) -> AnnualDocument:
                       annual_charts.completeness_chart(f, [(s[0], s[2], s[3]) for s in steps]))])
 
     return AnnualDocument(
-        title=f"Avvikelser och synpunkter {y} – statistik till kvalitetsberättelsen",
-        intro=[f"Siffrorna gäller händelser som inträffade under {y}, jämförda med {p}. "
-               "Underlaget är rapporterna i omsorgsboten; beskrivningarna är avidentifierade. "
+        title=f"Avvikelser och synpunkter {y}{' (hittills)' if f.partial else ''} – statistik till kvalitetsberättelsen",
+        intro=[period_words(f) + " Underlaget är rapporterna i omsorgsboten; beskrivningarna är avidentifierade. "
                "Rapporter som markerats som dubbletter (samma händelse rapporterad igen) räknas inte: "
-               f"{number(f.duplicates.this_year)} ({p}: {number(f.duplicates.last_year)})."],
+               f"{number(f.duplicates.this_year)} ({before_name}: {number(f.duplicates.last_year)}).", SKR_NOTE],
         sections=[summary, areas, units, months, synpunkter, lex, handled],
     )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
 from storage.annual_statistics import Completeness, closure_days, count_flagged, monthly_counts, processing_completeness
-from storage.report_counts import CountFilter, count_by_area, count_by_unit, count_duplicates, count_reports
+from storage.report_counts import (CountFilter, count_by_area, count_by_unit, count_duplicates, count_reports,
+                                   earliest_occurrence)
+from storage.timestamps import to_stockholm, utc_now
 from storage.vocabulary import Area, ReportKind
 
 AREAS = tuple(a.value for a in Area)
@@ -28,6 +30,10 @@ class Row:
 @dataclass(frozen=True)
 class AnnualFigures:
     year: int
+    last_day: date  # 31 December, or today while the year is still going on
+    before_last_day: date  # the same day of the year before: the comparison is like for like
+    first_report: date | None  # the earliest occurrence in the database (None: no reports at all)
+    reports_this_year: int  # all reports of the counted days, both kinds
     avvikelser: Row
     avvikelser_by_area: list[Row]
     avvikelser_by_unit: list[Row]
@@ -38,6 +44,8 @@ class AnnualFigures:
     severe: Row
     lex_sarah: Row
     lex_maria: Row
+    lex_sarah_reported: Row  # of the candidates: assessed as to be reported, or reported, to IVO
+    lex_maria_reported: Row
     completeness: Completeness
     completeness_last_year: Completeness
     median_days_to_closure: float | None
@@ -45,9 +53,24 @@ class AnnualFigures:
     closures_with_date: int  # avvikelser with a recorded closure time this year
     duplicates: Row = Row("Dubbletter", 0, 0)  # reports marked as the same event as an earlier one: not counted
 
+    @property
+    def partial(self) -> bool:
+        """The year has not ended: it is counted up to today and compared with the same days before."""
+        return self.last_day < date(self.year, 12, 31)
 
-def year_filter(year: int, kind: str | None = None) -> CountFilter:
-    return CountFilter(kind=kind, start=date(year, 1, 1), end=date(year, 12, 31))
+    @property
+    def has_data(self) -> bool:
+        return self.reports_this_year > 0
+
+
+def year_filter(year: int, kind: str | None = None, last_day: date | None = None) -> CountFilter:
+    """The year's reports of `kind`, up to `last_day` (default 31 December)."""
+    return CountFilter(kind=kind, start=date(year, 1, 1), end=last_day or date(year, 12, 31))
+
+
+def same_day_year_before(day: date) -> date:
+    """The same date a year earlier; 29 February becomes the 28th."""
+    return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else date(day.year - 1, 2, 28)
 
 
 def _rows(this_year: list[tuple[str, int]], last_year: list[tuple[str, int]],
@@ -64,38 +87,57 @@ def _median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
 
-def build_annual_figures(*, session: Session, year: int) -> AnnualFigures:
+def build_annual_figures(*, session: Session, year: int, today: date | None = None) -> AnnualFigures:
+    """The year's figures against the year before; a year still going on is counted up to `today`
+    (default: today in Stockholm) and compared with the same days of the year before."""
+    today = today or to_stockholm(utc_now()).date()
+    last = min(date(year, 12, 31), max(today, date(year, 1, 1) - timedelta(days=1)))
+    before_last = same_day_year_before(last) if last >= date(year, 1, 1) else date(year - 1, 1, 1) - timedelta(days=1)
+
+    def now(kind: str | None = None) -> CountFilter:
+        return year_filter(year, kind, last)
+
+    def before(kind: str | None = None) -> CountFilter:
+        return year_filter(year - 1, kind, before_last)
+
     def by(counter, kind: str, order=None) -> list[Row]:
-        return _rows(counter(session=session, flt=year_filter(year, kind)),
-                     counter(session=session, flt=year_filter(year - 1, kind)), order)
+        return _rows(counter(session=session, flt=now(kind)), counter(session=session, flt=before(kind)), order)
 
     def total(kind: str) -> Row:
         name = "Avvikelser" if kind == AVVIKELSE else "Synpunkter"
-        return Row(name, count_reports(session=session, flt=year_filter(year, kind)),
-                   count_reports(session=session, flt=year_filter(year - 1, kind)))
+        return Row(name, count_reports(session=session, flt=now(kind)), count_reports(session=session, flt=before(kind)))
 
-    months_now = monthly_counts(session=session, year=year, kind=AVVIKELSE)
-    months_before = monthly_counts(session=session, year=year - 1, kind=AVVIKELSE)
-    flags_now = count_flagged(session=session, flt=year_filter(year))
-    flags_before = count_flagged(session=session, flt=year_filter(year - 1))
-    closures = closure_days(session=session, flt=year_filter(year, AVVIKELSE))
+    months_now = monthly_counts(session=session, year=year, kind=AVVIKELSE, last_day=last)
+    months_before = monthly_counts(session=session, year=year - 1, kind=AVVIKELSE, last_day=before_last)
+    shown_months = 12 if last == date(year, 12, 31) else max(last.month, 1) if last.year == year else 0
+    flags_now = count_flagged(session=session, flt=now())
+    flags_before = count_flagged(session=session, flt=before())
+    closures = closure_days(session=session, flt=now(AVVIKELSE))
     return AnnualFigures(
         year=year,
+        last_day=last,
+        before_last_day=before_last,
+        first_report=earliest_occurrence(session=session),
+        reports_this_year=count_reports(session=session, flt=now()) if last.year == year else 0,
         avvikelser=total(AVVIKELSE),
         avvikelser_by_area=by(count_by_area, AVVIKELSE, AREAS),
         avvikelser_by_unit=by(count_by_unit, AVVIKELSE),
-        avvikelser_by_month=[Row(str(m), months_now[m - 1], months_before[m - 1]) for m in range(1, 13)],
+        avvikelser_by_month=[Row(str(m), months_now[m - 1], months_before[m - 1]) for m in range(1, shown_months + 1)],
         synpunkter=total(SYNPUNKT),
         synpunkter_by_area=by(count_by_area, SYNPUNKT, AREAS),
         synpunkter_by_unit=by(count_by_unit, SYNPUNKT),
         severe=Row("Allvarliga händelser", flags_now["severe"], flags_before["severe"]),
         lex_sarah=Row("Möjliga lex Sarah", flags_now["lex_sarah"], flags_before["lex_sarah"]),
         lex_maria=Row("Möjliga lex Maria", flags_now["lex_maria"], flags_before["lex_maria"]),
-        completeness=processing_completeness(session=session, flt=year_filter(year, AVVIKELSE)),
-        completeness_last_year=processing_completeness(session=session, flt=year_filter(year - 1, AVVIKELSE)),
+        lex_sarah_reported=Row("Lex Sarah anmälda till IVO", flags_now["lex_sarah_reported"],
+                               flags_before["lex_sarah_reported"]),
+        lex_maria_reported=Row("Lex Maria anmälda till IVO", flags_now["lex_maria_reported"],
+                               flags_before["lex_maria_reported"]),
+        completeness=processing_completeness(session=session, flt=now(AVVIKELSE)),
+        completeness_last_year=processing_completeness(session=session, flt=before(AVVIKELSE)),
         median_days_to_closure=_median(closures),
-        median_days_last_year=_median(closure_days(session=session, flt=year_filter(year - 1, AVVIKELSE))),
+        median_days_last_year=_median(closure_days(session=session, flt=before(AVVIKELSE))),
         closures_with_date=len(closures),
-        duplicates=Row("Dubbletter", count_duplicates(session=session, flt=year_filter(year)),
-                       count_duplicates(session=session, flt=year_filter(year - 1))),
+        duplicates=Row("Dubbletter", count_duplicates(session=session, flt=now()),
+                       count_duplicates(session=session, flt=before())),
     )

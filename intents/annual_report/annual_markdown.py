@@ -23,8 +23,12 @@ def chart_file(markdown_path: Path, chart_name: str) -> Path:
     return markdown_path.with_name(f"{markdown_path.stem}-{chart_name}.png")
 
 
-def render_markdown(document: AnnualDocument, markdown_path: Path) -> tuple[str, dict[Path, bytes]]:
-    """The Markdown text and the chart files (path → PNG) it links to, relative to `markdown_path`."""
+CHARTS_LEFT_OUT = "*Diagrammen kommer med när rapporten skrivs till en fil (`--out FIL.md`).*"
+
+
+def render_markdown(document: AnnualDocument, markdown_path: Path | None) -> tuple[str, dict[Path, bytes]]:
+    """The Markdown text and the chart files (path → PNG) it links to, relative to `markdown_path`;
+    without a path (printed), the charts are left out and the text says so."""
     lines = [f"# {document.title}", ""] + [p + "\n" for p in document.intro]
     files: dict[Path, bytes] = {}
     for section in document.sections:
@@ -33,7 +37,11 @@ def render_markdown(document: AnnualDocument, markdown_path: Path) -> tuple[str,
             lines += [paragraph, ""]
         for table in section.tables:
             lines += _table(table) + [""]
+        if markdown_path is None and section.charts:
+            lines += [CHARTS_LEFT_OUT, ""]
+            continue
         for chart in section.charts:
+            assert markdown_path is not None
             path = chart_file(markdown_path, chart.name)
             files[path] = chart.png
             lines += [f"![{chart.title}]({path.name})", ""]

@@ -113,6 +113,9 @@ def digest_text(figures: WeeklyFigures, *, late: bool = False, scheduled_for: da
     lines += _section("Per HSL-område (MAS):", figures.by_hsl_area)
     lines += ["", _synpunkter_line(figures), ""]
     lines += _serious_lines(figures)
+    if figures.signals:
+        lines += ["", "Signaler i körscheman (avvikelser per vecka, 26 veckor, Anhøjs regler):"]
+        lines += [f"  {line}" for line in figures.signals]
     lines.append("")
     lines.append(_unassessed_line(figures.unassessed_older_than) or "Ej bedömda avvikelser äldre än 7 dagar: inga.")
     lines.append(f"Utan återkoppling till den som rapporterade: {figures.without_feedback} "

@@ -13,10 +13,11 @@ from intents.digest.comparison import Comparison, compare
 from intents.digest.hsl_areas import HSL_AREAS, hsl_area
 from intents.digest.iso_weeks import IsoWeek
 from intents.immediate_alerts import is_severe
+from intents.run_charts.current_signals import current_signals
 from storage.digest_queries import areas_and_descriptions
 from intents.stage_times import StageTimes, stage_times
 from storage.report_counts import (CountFilter, count_by_area, count_by_unit, count_duplicates, count_reports,
-                                   count_unassessed, count_without_feedback, severe_reports)
+                                   count_unassessed, count_without_feedback, flagged_reports)
 from storage.timestamps import STOCKHOLM
 from storage.vocabulary import Area, ReportKind
 
@@ -57,6 +58,7 @@ class WeeklyFigures:
     series: list[tuple[IsoWeek, dict[str, int]]] = field(default_factory=list)  # avvikelser per area, 12 weeks
     stages: StageTimes | None = None  # time per stage of the avvikelser reported in the chart's weeks
     duplicates: int = 0  # avvikelser of the week marked as duplicates: not counted above
+    signals: list[str] = field(default_factory=list)  # run-chart shifts going on now, one line each
 
     @property
     def quiet(self) -> bool:
@@ -116,7 +118,7 @@ def build_weekly_figures(
     by_hsl = compare(dict(_hsl_counts(session, avv)), dict(_hsl_counts(session, avv_before)), WEEKS_COMPARED,
                      order=HSL_AREAS)
 
-    total, latest = severe_reports(session=session, flt=CountFilter(unit_ids=unit_ids, start=week.monday,
+    total, latest = flagged_reports(session=session, flt=CountFilter(unit_ids=unit_ids, start=week.monday,
                                                                     end=week.sunday), limit=SERIOUS_LISTED)
     serious = [SeriousReport(r.reference, unit, r.area, _reasons(r), _summary(r.description)) for r, unit in latest]
 
@@ -153,4 +155,5 @@ def build_weekly_figures(
         series=series,
         stages=stages,
         duplicates=count_duplicates(session=session, flt=avv),
+        signals=current_signals(session=session, last_day=week.sunday, unit_ids=unit_ids),
     )

@@ -24,6 +24,9 @@ from intents.turn import Turn
 from nlp_models.answers import AnswerKind, answer_words, phrase, read_answer
 from nlp_models.reports.synpunkt_details import contact_wish, giver
 from nlp_models.text.normalize import fold
+from intents.swedish_dates import format_said_moment
+from nlp_models.times.expressions import resolve_occurred_at
+from nlp_models.times.mentions import time_mentions
 
 MAX_VALUE_WORDS = 7  # a value on its own ("typ 22", "på Björkhagen"); longer is a story, not a correction
 MAX_SWAP_WORDS = 4  # "det var rum 6 inte 4": the right words are short
@@ -137,6 +140,26 @@ def swap_in_description(turn: Turn, draft: ReportDraft, correction: Correction) 
                                append=False)
             return True
     return False
+
+
+def swap_time_in_description(turn: Turn, draft: ReportDraft, value: str) -> bool:
+    """After a time correction ("nej det var kl 5"), the description's own time words ("kl 4 i natt") say the
+    corrected time too, so the stored report does not contradict itself. Only when the description names one
+    time: with two ("igår … i morse") it is not known which was meant. The corrected time itself is kept."""
+    old = time_mentions(draft.description)
+    if len(old) != 1 or draft.occurred() is None:
+        return False
+    said = time_mentions(value)
+    new = value[said[0][0]:said[-1][1]] if said else value.strip(" .,!?")
+    if resolve_occurred_at(new, turn.now) != draft.occurred():  # "typ 17" on the known day: "i går kl 17.00"
+        new = format_said_moment(draft.occurred(), draft.occurred_precision(), turn.now)
+    start, end = old[0]
+    if fold(draft.description[start:end]) == fold(new):
+        return False
+    kept = (draft.occurred_at, draft.occurred_approximate, draft.occurred_part, list(draft.unknown))
+    change_description(turn, draft, draft.description[:start] + new + draft.description[end:], append=False)
+    draft.occurred_at, draft.occurred_approximate, draft.occurred_part, draft.unknown = kept
+    return True
 
 
 def _fuzzy_word(word: str) -> str:

@@ -19,7 +19,8 @@ from datetime import datetime, timedelta
 from intents.messages import Reply
 from intents.report_dialogue import duplicate_check, name_check
 from intents.report_dialogue.answer_parts import AnswerParts, carries_detail, reading, split_answer
-from intents.report_dialogue.corrections import Correction, find_correction, infer_slot, swap_in_description
+from intents.report_dialogue.corrections import (Correction, find_correction, infer_slot, swap_in_description,
+                                                 swap_time_in_description)
 from intents.report_dialogue.description_edits import change_description
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.intake import (
@@ -351,6 +352,8 @@ def _apply_correction(turn: Turn, draft: ReportDraft, correction: Correction) ->
         if not _apply_value(turn, trial, slot, value).ok:
             return None, SlotResult(False)
     result = _apply_value(turn, draft, slot, value)
+    if result.ok and slot == "time":
+        swap_time_in_description(turn, draft, value)
     if result.ok and rest:
         change_description(turn, draft, rest, append=True)
         fill_from_answer(turn, draft, rest, slot)

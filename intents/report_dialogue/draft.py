@@ -76,6 +76,15 @@ class ReportDraft:
     def occurred(self) -> datetime | None:
         return datetime.fromisoformat(self.occurred_at) if self.occurred_at else None
 
+    def occurred_precision(self) -> str | None:
+        """How much of the stored time was said (storage.vocabulary.TimePrecision): "okand" when nothing was (the
+        report's own time stands in), the part of the day or "dag"/"vecka" when only that was; None: the clock."""
+        if self.occurred_at is None:
+            return "okand"
+        if not self.occurred_approximate:
+            return None
+        return self.occurred_part or "dag"
+
     def to_state(self) -> dict[str, Any]:
         return {"flow": "report", **asdict(self)}
 

@@ -135,7 +135,7 @@ def read_time(turn: Turn, draft: ReportDraft, text: str, now: datetime) -> SlotR
         set_unknown(draft, "time")
         return OK
     if answer.kind == AnswerKind.UNKNOWN:
-        return SlotResult(False, "Ungefär räcker, t.ex. ”i natt”, ”i morse” eller ”i går kväll”.")
+        return SlotResult(False, "")  # the question asked again says that roughly is enough, with examples
     moment = resolve_time(draft, text, now)
     if moment is None:
         return SlotResult(False, "Jag förstod inte tiden (den kan inte heller ligga i framtiden).")

@@ -97,6 +97,7 @@ def submit(turn: Turn, draft: ReportDraft) -> Reply | None:
                     secondary_areas=draft.secondary_areas,
                     unit_id=unit.id,
                     occurred_at=draft.occurred() or turn.now,
+                    occurred_precision=draft.occurred_precision(),
                     reporter_id=turn.person.id,
                     description=draft.description,
                     immediate_action=draft.immediate_action,

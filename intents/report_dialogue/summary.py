@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from difflib import SequenceMatcher
 
 from intents.report_dialogue.draft import ReportDraft
@@ -14,7 +14,7 @@ from intents.report_dialogue.questions import (
     UNKNOWN_CONTACT,
     UNKNOWN_GIVER,
 )
-from intents.swedish_dates import STOCKHOLM, format_date, format_moment
+from intents.swedish_dates import format_moment, format_said_moment
 
 _CONSEQUENCE = {c.value: c.label.lower() for c in CONSEQUENCE_CHOICES} | {UNKNOWN_CONSEQUENCE: "okänd – inte angiven"}
 _CONTACT = {c.value: c.label for c in CONTACT_CHOICES} | {UNKNOWN_CONTACT: "okänt (vet ej)"}
@@ -25,15 +25,8 @@ _FUNCTION_WORDS = {"på", "pa", "i", "av", "till", "ur", "om", "med", "vid", "en
                    "under", "över", "over", "har", "hade", "var", "är", "ar", "den", "det", "sig", "inte"}
 
 
-# How a part of the day is said after "i går" ("i går kväll"), on its own for today ("i morse"), and after
-# an older date ("8 mars 2026 på kvällen").
-_PART_YESTERDAY = {"morse": "morse", "formiddag": "förmiddag", "lunch": "vid lunch", "middag": "vid middag",
-                   "eftermiddag": "eftermiddag", "kvall": "kväll"}
-_PART_TODAY = {"morse": "i morse", "formiddag": "i förmiddags", "lunch": "i dag vid lunch",
-               "middag": "i dag vid middag", "eftermiddag": "i eftermiddags", "kvall": "i kväll"}
-_PART_OLDER = {"morse": "på morgonen", "formiddag": "på förmiddagen", "lunch": "vid lunch", "middag": "vid middag",
-               "eftermiddag": "på eftermiddagen", "kvall": "på kvällen"}
 UNKNOWN_CLOCK = " (klockslag okänt – skriv det om du vet)"
+WEEK_UNKNOWN_DAY = " (dagen okänd – skriv den om du vet)"
 PART_UNKNOWN_CLOCK = " (ungefär – klockslaget okänt, skriv det om du vet)"
 
 
@@ -41,25 +34,9 @@ def _day_said(draft: ReportDraft, occurred: datetime, now: datetime) -> str:
     """A time said only as a day or a part of it ("i går", "i natt"): shown as said, never with an invented
     clock time. (The stored time follows the convention of rules/time_words.toml: noon for a day, the part's
     usual hour for a part of the day.)"""
-    day, today = occurred.astimezone(STOCKHOLM).date(), now.astimezone(STOCKHOLM).date()
     part = draft.occurred_part
-    if part == "natt":  # a night is stored on its morning side
-        return ("i natt" if day == today else "natten mot " + _day_words(day, today)) + PART_UNKNOWN_CLOCK
-    if part in _PART_TODAY:
-        if day == today:
-            return _PART_TODAY[part] + PART_UNKNOWN_CLOCK
-        if day == today - timedelta(days=1):
-            return f"i går {_PART_YESTERDAY[part]}" + PART_UNKNOWN_CLOCK
-        return f"{format_date(day)} {_PART_OLDER[part]}" + PART_UNKNOWN_CLOCK
-    return _day_words(day, today) + UNKNOWN_CLOCK
-
-
-def _day_words(day, today) -> str:
-    if day == today:
-        return "i dag"
-    if day == today - timedelta(days=1):
-        return "i går"
-    return format_date(day)
+    suffix = WEEK_UNKNOWN_DAY if part == "vecka" else PART_UNKNOWN_CLOCK if part else UNKNOWN_CLOCK
+    return format_said_moment(occurred, part or "dag", now) + suffix
 
 
 def _when(draft: ReportDraft, now: datetime) -> str:

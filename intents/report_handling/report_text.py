@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from intents.swedish_dates import MONTHS, STOCKHOLM, format_date, format_moment
+from intents.swedish_dates import MONTHS, STOCKHOLM, format_date, format_moment, format_occurred
 from nlp_models.personal_data.masking import mask_personal_data
 from storage.models import LexAssessment
 from storage.report_queries import HistoryLine, QueuedReport, ReportInContext
@@ -124,8 +124,8 @@ def report_text(found: ReportInContext, history: list[HistoryLine], now: datetim
     age = max(0, (now - report.reported_at).days)
     lines = [
         f"{kind} {report.reference} – {report.area}, {found.unit_name}",
-        f"Inträffade: {format_moment(report.occurred_at, now)} (rapporterad för {days(age)} sedan)"
-        if age else f"Inträffade: {format_moment(report.occurred_at, now)} (rapporterad i dag)",
+        f"Inträffade: {format_occurred(report.occurred_at, report.occurred_precision, now)} "
+        + (f"(rapporterad för {days(age)} sedan)" if age else "(rapporterad i dag)"),
         f"Beskrivning: {short_description(report.description, 400)}",
     ]
     if report.immediate_action:

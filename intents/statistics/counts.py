@@ -1,71 +1,22 @@
-"""Plain counts: the number, what was counted, the exact period, and the period before.
-Grouped counts as a short sorted table or a series per month or week."""
+"""Plain counts: the number, what was counted, the exact days, and the like-for-like days before.
+Grouped counts as a short sorted table, or a series per month, quarter or week."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 from typing import NamedTuple
 
 from intents.messages import Chart
+from intents.statistics.periods import BUCKETS, CountedPeriod, counted_period, describe_bucket
 from intents.statistics.request import StatisticsRequest
+from intents.statistics.wording import and_list, basis, counted_thing, flagged_thing, kinds_split, number
 from intents.turn import Turn
 from nlp_models.times.expressions import Period, describe_period
-from storage.report_counts import count_by_area, count_by_unit, count_reports, earliest_occurrence
+from storage.report_counts import CountFilter, count_by_area, count_by_unit, count_reports, earliest_occurrence
+from storage.vocabulary import Flag
 
 TABLE_ROWS = 8
-MAX_SERIES = 60
-_AREA_COMPOUND = {"fall": "fall", "läkemedel": "läkemedels", "trycksår": "trycksårs", "larm": "larm"}
-COUNTED_BY = "Räknat på datum då händelsen inträffade."
-
-
-def counted_thing(kind: str | None, area: str | None, n: int) -> str:
-    """'fallavvikelser', 'synpunkter om larm', 'rapporter om trycksår', 'avvikelser och synpunkter'."""
-    one = n == 1
-    if kind == "avvikelse":
-        noun = "avvikelse" if one else "avvikelser"
-        if area in _AREA_COMPOUND:
-            return _AREA_COMPOUND[area] + noun
-        return noun + (" inom övrigt" if area == "övrigt" else "")
-    if kind == "synpunkt":
-        noun = "synpunkt" if one else "synpunkter"
-        return noun + (f" om {area}" if area else "")
-    if area:
-        return ("rapport" if one else "rapporter") + f" om {area}"
-    return "avvikelse eller synpunkt" if one else "avvikelser och synpunkter"
-
-
-def number(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
-
-
-def previous_period(period: Period) -> Period:
-    """The period just before, of the same length (whole months compare with the months before)."""
-    start, end = period.start, period.end
-    if start.day == 1 and (end + timedelta(days=1)).day == 1:
-        months = (end.year - start.year) * 12 + end.month - start.month + 1
-        first = start
-        for _ in range(months):
-            first = (first - timedelta(days=1)).replace(day=1)
-        return Period(first, start - timedelta(days=1))
-    length = (end - start).days + 1
-    return Period(start - timedelta(days=length), start - timedelta(days=1))
-
-
-def months_of(period: Period) -> list[Period]:
-    out, first = [], period.start.replace(day=1)
-    while first <= period.end and len(out) < MAX_SERIES:
-        following = (first + timedelta(days=32)).replace(day=1)
-        out.append(Period(max(first, period.start), min(following - timedelta(days=1), period.end)))
-        first = following
-    return out
-
-
-def weeks_of(period: Period) -> list[Period]:
-    out, monday = [], period.start - timedelta(days=period.start.weekday())
-    while monday <= period.end and len(out) < MAX_SERIES:
-        out.append(Period(max(monday, period.start), min(monday + timedelta(days=6), period.end)))
-        monday += timedelta(days=7)
-    return out
 
 
 def top_rows(rows: list[tuple[str, int]], limit: int = TABLE_ROWS) -> list[tuple[str, int]]:
@@ -79,10 +30,34 @@ def table(rows: list[tuple[str, int]], limit: int = TABLE_ROWS) -> list[str]:
     return [f"{label.ljust(width)}  {number(n)}" for label, n in top_rows(rows, limit)]
 
 
-def headline(request: StatisticsRequest, total: int) -> str:
-    question = request.question
-    when = f" under {describe_period(question.period)}" if question.period else " totalt"
-    return f"{number(total)} {counted_thing(question.kind, question.area, total)}{request.where}{when}."
+def what_was_counted(turn: Turn, flt: CountFilter, total: int) -> str:
+    """'109 rapporter om fall (103 avvikelser, 6 synpunkter)', '3 fallavvikelser', '2 möjliga lex Maria':
+    a count over both kinds says what it is made of, so it can be set beside a count of one kind."""
+    if flt.flag is not None:
+        return f"{number(total)} {flagged_thing(Flag(flt.flag), total)}"
+    text = f"{number(total)} {counted_thing(flt.kind, flt.area, total)}"
+    if flt.areas:
+        text += f" inom {and_list(flt.areas)}"
+    if flt.kind is None and total:
+        avvikelser = count_reports(session=turn.session, flt=replace(flt, kind="avvikelse"))
+        text += kinds_split(avvikelser, total - avvikelser)
+    return text
+
+
+def when_words(counted: CountedPeriod | None) -> str:
+    return f" under {counted.words}" if counted else " totalt"
+
+
+def headline(turn: Turn, request: StatisticsRequest, total: int, counted: CountedPeriod | None) -> str:
+    return f"{what_was_counted(turn, request.flt, total)}{request.where}{when_words(counted)}."
+
+
+def count_basis(request: StatisticsRequest) -> str:
+    flt = request.flt
+    extra = ""
+    if flt.flag is not None:
+        extra = f", flaggade som {flagged_thing(Flag(flt.flag), 1)} av boten eller den som rapporterade"
+    return basis(flt.kind, flt.areas or ((flt.area,) if flt.area else ()), extra)
 
 
 class CountAnswer(NamedTuple):
@@ -91,32 +66,51 @@ class CountAnswer(NamedTuple):
     chart: Chart | None = None
 
 
+def _grouped(turn: Turn, request: StatisticsRequest, head: str) -> tuple[list[str], Chart | None]:
+    question, flt = request.question, request.flt
+    rows = (count_by_unit if question.group_by == "unit" else count_by_area)(session=turn.session, flt=flt)
+    named = question.compared_units if question.group_by == "unit" else question.compared_areas
+    if named:  # "jämför Solgården och Björkhagen": exactly those, in the order named
+        counts = dict(rows)
+        rows = [(name, counts.get(name, 0)) for name in named]
+    shown = top_rows(rows)
+    return ["", *table(rows)], Chart(title=head.rstrip("."), labels=[label for label, _ in shown],
+                                     values=[n for _, n in shown])
+
+
+def _series(turn: Turn, request: StatisticsRequest, head: str) -> tuple[list[str], Chart | None]:
+    group = request.question.group_by
+    today: date = turn.now.date()
+    asked = request.question.period
+    span = Period(asked.start, min(asked.end, max(today, asked.start))) if asked else Period(
+        earliest_occurrence(session=turn.session) or today, today)
+    lines, series = [], []
+    for bucket in BUCKETS[group](span):
+        n = count_reports(session=turn.session, flt=request.flt.between(bucket.start, bucket.end))
+        label = describe_bucket(bucket, group)
+        lines.append(f"{label}: {number(n)}")
+        series.append((label, n))
+    return lines, Chart(title=head.rstrip("."), labels=[label for label, _ in series],
+                        values=[n for _, n in series], over_time=True)
+
+
 def answer_counts(turn: Turn, request: StatisticsRequest) -> CountAnswer:
     """The answer's lines, what it revealed, and for a breakdown the same numbers as a chart."""
     session, question, flt = turn.session, request.question, request.flt
+    counted = counted_period(question.period, turn.now.date()) if question.period else None
     total = count_reports(session=session, flt=flt)
-    head = headline(request, total)
-    lines = [head]
-    chart = None
+    head = headline(turn, request, total, counted)
+    lines, chart = [head], None
     if question.group_by in ("unit", "area") and total:
-        rows = (count_by_unit if question.group_by == "unit" else count_by_area)(session=session, flt=flt)
-        lines += ["", *table(rows)]
-        shown = top_rows(rows)
-        chart = Chart(title=head.rstrip("."), labels=[label for label, _ in shown], values=[n for _, n in shown])
-    elif question.group_by in ("month", "week") and total:
-        today: date = turn.now.date()
-        span = question.period or Period(earliest_occurrence(session=session) or today, today)
-        buckets = months_of(span) if question.group_by == "month" else weeks_of(span)
-        series = []
-        for bucket in buckets:
-            n = count_reports(session=session, flt=request.with_period(bucket.start, bucket.end))
-            lines.append(f"{describe_period(bucket)}: {number(n)}")
-            series.append((describe_period(bucket), n))
-        chart = Chart(title=head.rstrip("."), labels=[label for label, _ in series],
-                      values=[n for _, n in series], over_time=True)
-    elif question.period:
-        before = previous_period(question.period)
-        n_before = count_reports(session=session, flt=request.with_period(before.start, before.end))
-        lines.append(f"Perioden före, {describe_period(before)}: {number(n_before)}.")
-    lines.append(COUNTED_BY)
+        more, chart = _grouped(turn, request, head)
+        lines += more
+    elif question.group_by in BUCKETS and total:
+        more, chart = _series(turn, request, head)
+        lines += more
+    elif counted is not None and counted.before is not None:
+        before = counted.before
+        n_before = count_reports(session=session, flt=flt.between(before.start, before.end))
+        lines.append(f"{counted.before_words[:1].upper()}{counted.before_words[1:]}, "
+                     f"{describe_period(before)}: {number(n_before)}.")
+    lines.append(count_basis(request))
     return CountAnswer(lines, head, chart)

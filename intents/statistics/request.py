@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from intents.access import NO_UNITS, REFUSAL, statistics_scope
 from intents.messages import Choice, Reply
+from intents.statistics.wording import and_list
 from intents.turn import Turn
 from nlp_models.questions.parser import QuestionParse
 from nlp_models.questions.statistics_focus import unit_mention
@@ -31,7 +32,7 @@ class StatisticsRequest:
     where: str  # " på Solgården", " på dina enheter (A, B)" or ""
 
     def with_period(self, start, end) -> CountFilter:
-        return CountFilter(self.flt.kind, self.flt.area, self.flt.unit_ids, start, end)
+        return self.flt.between(start, end)
 
 
 def resolve_request(turn: Turn, question: QuestionParse, can_clarify: bool) -> StatisticsRequest | list[Reply]:
@@ -58,13 +59,20 @@ def resolve_request(turn: Turn, question: QuestionParse, can_clarify: bool) -> S
         return [Reply(f"Du kan inte se statistik för {unit.name} – bara för enheter du har ansvar för.")]
     if not scope.everything and not scope.unit_ids:
         return [Reply(NO_UNITS)]
-    if unit:
+    compared = [u for u in (get_unit_by_name(session=session, name=n) for n in question.compared_units) if u]
+    if compared and question.group_by == "unit":  # "jämför Solgården och Björkhagen": exactly those
+        hidden = [u.name for u in compared if not scope.allows_unit(u.id)]
+        if hidden:
+            return [Reply(f"Du kan inte se statistik för {or_list(hidden)} – bara för enheter du har ansvar för.")]
+        unit_ids, where = [u.id for u in compared], " på " + and_list([u.name for u in compared])
+    elif unit:
         unit_ids, where = [unit.id], f" på {unit.name}"
     elif scope.everything:
         unit_ids, where = None, ""
     else:
         unit_ids, where = list(scope.unit_ids), f" på dina enheter ({', '.join(scope.unit_names)})"
     period = question.period
+    areas = question.compared_areas if question.group_by == "area" else ()
     flt = CountFilter(kind=question.kind, area=question.area, unit_ids=unit_ids,
-                      start=period.start if period else None, end=period.end if period else None)
+                      start=period.start if period else None, end=period.end if period else None, areas=areas)
     return StatisticsRequest(question, flt, where)

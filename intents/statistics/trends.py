@@ -1,72 +1,70 @@
-"""Trends: "ökar fallen på Björkhagen?" compares the last three full months with the three before,
-and says in plain words how sure the difference is."""
+"""Trends: "ökar fallen på Solgården?", "är det en verklig ökning?" answered with run charts –
+the counts per week (half a year) and per month (two years), their medians, and Anhøj's rules.
+"Signal" only when a rule fires; otherwise the variation is said to be ordinary, with the
+figures that show it."""
 
 from __future__ import annotations
 
-import math
-from datetime import date, timedelta
+from datetime import timedelta
 
-from intents.statistics.counts import COUNTED_BY, counted_thing, number
+from intents.messages import Chart
+from intents.run_charts.anhoej import RunsAnalysis, runs_analysis
+from intents.run_charts.series import CountSeries, count_series, whole_months, whole_weeks
+from intents.run_charts.signal_text import RULES_NOTE, judgement
+from intents.statistics.counts import CountAnswer, count_basis
 from intents.statistics.request import StatisticsRequest
+from intents.statistics.wording import capitalised, counted_thing, flagged_thing
 from intents.turn import Turn
 from nlp_models.times.expressions import Period, describe_period
-from storage.report_counts import count_reports
+from storage.report_counts import occurrence_days
+from storage.vocabulary import Flag
 
-MONTHS = 3
-
-
-def _log_binomial(n: int, k: int) -> float:
-    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1) - n * math.log(2)
+_SCALE_WORDS = {"week": ("Per vecka", "veckor"), "month": ("Per månad", "månader")}
 
 
-def two_sided_p(recent: int, earlier: int) -> float:
-    """Exact test of "both periods have the same rate": recent ~ Binomial(recent + earlier, 1/2)."""
-    n = recent + earlier
-    if n == 0:
-        return 1.0
-    observed = _log_binomial(n, recent)
-    total = sum(math.exp(lp) for k in range(n + 1) if (lp := _log_binomial(n, k)) <= observed + 1e-9)
-    return min(1.0, total)
+def _what(request: StatisticsRequest) -> str:
+    flt = request.flt
+    return capitalised(flagged_thing(Flag(flt.flag), 2) if flt.flag else counted_thing(flt.kind, flt.area, 2))
 
 
-def how_sure(recent: int, earlier: int) -> str:
-    if recent == earlier:
-        return "Ingen skillnad."
-    direction = "ökning" if recent > earlier else "minskning"
-    p = two_sided_p(recent, earlier)
-    if p < 0.01:
-        return f"Det är en tydlig {direction} – knappast slumpen."
-    if p < 0.05:
-        return f"Troligen en verklig {direction}."
-    if p < 0.2:
-        return f"Kanske en {direction}, men det kan också vara slumpen."
-    return "Ingen säker skillnad – den ryms inom det vanliga."
+def _windows(turn: Turn, request: StatisticsRequest) -> tuple[list, list]:
+    """Whole weeks and months: the default windows, or those inside the asked period."""
+    yesterday = turn.now.date() - timedelta(days=1)
+    asked = request.question.period
+    if asked is None:
+        return whole_weeks(yesterday), whole_months(yesterday)
+    last = min(asked.end, yesterday)
+    weeks = [b for b in whole_weeks(last, 60) if b.period.start >= asked.start]
+    months = [b for b in whole_months(last, 60) if b.period.start >= asked.start]
+    return weeks, months
 
 
-def last_full_months(today: date, months: int) -> tuple[Period, Period]:
-    end = today.replace(day=1) - timedelta(days=1)
-    start = end.replace(day=1)
-    for _ in range(months - 1):
-        start = (start - timedelta(days=1)).replace(day=1)
-    earlier_end = start - timedelta(days=1)
-    earlier_start = earlier_end.replace(day=1)
-    for _ in range(months - 1):
-        earlier_start = (earlier_start - timedelta(days=1)).replace(day=1)
-    return Period(start, end), Period(earlier_start, earlier_end)
+def run_chart(title: str, series: CountSeries, analysis: RunsAnalysis) -> Chart:
+    signal_points = tuple(i for run in analysis.signal_runs for i in range(run.first, run.last + 1)
+                          if analysis.values[i] != analysis.median)
+    return Chart(title=title, labels=[b.label for b in series.buckets], values=list(series.values),
+                 over_time=True, median=analysis.median, highlighted=signal_points)
 
 
-def compare_periods(turn: Turn, request: StatisticsRequest, recent_period: Period, earlier_period: Period,
-                    earlier_words: str | None = None) -> tuple[list[str], str]:
-    """Two counts side by side and how sure the difference is; the answer's lines and what it revealed."""
-    recent = count_reports(session=turn.session, flt=request.with_period(recent_period.start, recent_period.end))
-    earlier = count_reports(session=turn.session, flt=request.with_period(earlier_period.start, earlier_period.end))
-    what = counted_thing(request.question.kind, request.question.area, 2)
-    before = describe_period(earlier_period)
-    before = f"{earlier_words} ({before})" if earlier_words else before
-    head = (f"{what[0].upper()}{what[1:]}{request.where}: {number(recent)} under {describe_period(recent_period)} "
-            f"mot {number(earlier)} under {before}.")
-    return [head, how_sure(recent, earlier), COUNTED_BY], head
-
-
-def answer_trend(turn: Turn, request: StatisticsRequest) -> tuple[list[str], str]:
-    return compare_periods(turn, request, *last_full_months(turn.now.date(), MONTHS))
+def answer_trend(turn: Turn, request: StatisticsRequest) -> CountAnswer:
+    weeks, months = _windows(turn, request)
+    candidates = [b.period for b in weeks + months]
+    if not candidates:
+        head = f"{_what(request)}{request.where}: perioden har inga hela veckor eller månader att rita ännu."
+        return CountAnswer([head], head)
+    span = Period(min(p.start for p in candidates), max(p.end for p in candidates))
+    days = [day for _, _, day in occurrence_days(session=turn.session, flt=request.flt.between(span.start, span.end))]
+    what = f"{_what(request)}{request.where}"
+    lines, charts = [], []
+    for scale, buckets in (("week", weeks), ("month", months)):
+        if len(buckets) < 2:
+            continue
+        series = count_series(scale, days, buckets)
+        analysis = runs_analysis(series.values)
+        label, plural = _SCALE_WORDS[scale]
+        lines.append(f"{label}, {describe_period(series.span)} ({len(buckets)} {plural}): {judgement(analysis, series)}")
+        charts.append((analysis.signal, run_chart(f"{what} {label.lower()} – median och signaler", series, analysis)))
+    head = f"{what}: körschema per vecka och per månad."
+    lines = [head, *lines, count_basis(request) + " Bara hela veckor och månader räknas.", RULES_NOTE]
+    chart = next((c for signal, c in charts if signal), charts[0][1] if charts else None)
+    return CountAnswer(lines, head, chart)

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from intents.statistics.comparisons import compare_periods
+from intents.statistics.counts import CountAnswer
+from intents.statistics.periods import shift_years
 from intents.statistics.request import StatisticsRequest
-from intents.statistics.trends import compare_periods
 from intents.turn import Turn
 from nlp_models.times.expressions import Period
-
-
-def shift_years(day: date, years: int) -> date:
-    """The same date `years` later (negative: earlier); 29 February becomes the 28th."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def compared_periods(period: Period | None, today: date) -> tuple[Period, Period]:
@@ -31,6 +25,6 @@ def compared_periods(period: Period | None, today: date) -> tuple[Period, Period
     return period, Period(shift_years(period.start, -1), shift_years(period.end, -1))
 
 
-def answer_year_over_year(turn: Turn, request: StatisticsRequest) -> tuple[list[str], str]:
+def answer_year_over_year(turn: Turn, request: StatisticsRequest) -> CountAnswer:
     recent_period, earlier_period = compared_periods(request.question.period, turn.now.date())
     return compare_periods(turn, request, recent_period, earlier_period, earlier_words="samma tid året före")

@@ -2,7 +2,9 @@
 
 Each line is {"id", "signal", "pattern"}: a token pattern and the signal it gives
 ("count", "group_unit", "routine", "indicator", "help_bot", "event", ...). The parser
-decides the intent from the signals found; this module only finds them.
+decides the intent from the signals found; this module only finds them. Signal "trap"
+marks words that only look like a cue ("räkna narkotikan" is the narcotics count, not a
+statistics request): other cues inside its span are dropped.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ INTENTS_FILE = rules_path("intents.jsonl")
 HYPOTHETICAL = frozenset({"om", "ifall", "if", "utifall"})
 # ... but "en avvikelse om att hon fick fel dos" tells what happened
 CLAUSE_STARTS = frozenset({"att", "nar", "da", "that", "when"})
+TRAP = "trap"
 
 
 @dataclass(frozen=True)
@@ -68,4 +71,8 @@ class IntentCues:
                     and doc[start].norm_ not in CLAUSE_STARTS):
                 signal = "hypothetical"
             found.append((signal, start, end))
-        return found
+        traps = [(start, end) for signal, start, end in found if signal == TRAP]
+        return [
+            (signal, start, end) for signal, start, end in found
+            if signal != TRAP and not any(s <= start and end <= e for s, e in traps)
+        ]

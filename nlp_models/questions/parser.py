@@ -34,10 +34,11 @@ from nlp_models.questions.intent import IntentCues
 from nlp_models.reports.analyzer import ReportAnalysis, ReportAnalyzer
 from nlp_models.text.language import shared_nlp
 from nlp_models.text.normalize import fold
+from nlp_models.questions.flagged_subjects import flagged_subjects
 from nlp_models.questions.statistics_focus import statistics_focus
 from nlp_models.questions.terms import find_terms
 from nlp_models.times.description import describe_period
-from nlp_models.times.expressions import Period, compared_granularity, resolve_period
+from nlp_models.times.expressions import Period, compared_granularity, resolve_period, resolve_periods
 from nlp_models.units.matcher import UnitMatcher
 
 MAX_CHARS = 5_000  # questions are short; a long message is read from its start
@@ -45,8 +46,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 QUESTION_STARTS = frozenset(
     "vad hur vem vilka vilken vilket nar var varfor vart kan far ska skall maste finns har "
     "ar gar borde bor stammer hjalp".split()
+    # English question words ("do I need to report ...", "should we ..."); "is"/"was" can start a report
+    + "do does should shall must can could would how what when where who why which".split()
 )
-_GROUPS = {"group_unit": "unit", "group_area": "area", "group_month": "month", "group_week": "week"}
+# A finite verb first and then "jag", "man", "vi" asks (Swedish inverts a yes/no question):
+# "behöver jag göra en avvikelse när ...", "räknas det som ett fall".
+QUESTION_SUBJECTS = frozenset("jag man vi du ni det".split())
+WAS_AT_NEXT = frozenset("pa i hos vid ute hemma borta inne inte ej utan sen forsenad forsenat tvungen".split())
+_GROUPS = {"group_unit": "unit", "group_area": "area", "group_month": "month", "group_week": "week",
+           "group_quarter": "quarter"}
 _REPORT_STATEMENT_WORDS = 4
 _KEYWORD_QUERY_WORDS = 3
 _SHORT_QUERY_WORDS = 7
@@ -59,8 +67,13 @@ class QuestionParse:
     area: str | None  # "fall" | "läkemedel" | "trycksår" | "larm" | "övrigt" | None
     unit: str | None  # canonical unit name
     period: Period | None
-    group_by: str | None  # "unit" | "area" | "month" | "week"
+    group_by: str | None  # "unit" | "area" | "month" | "quarter" | "week"
     evidence: list[str]
+    # a comparison ("jämför oktober med september", "Solgården och Björkhagen"): exactly what it
+    # names, in the order named; empty when the question compares nothing of that sort
+    compared_units: tuple[str, ...] = ()
+    compared_areas: tuple[str, ...] = ()
+    compared_periods: tuple[Period, ...] = ()
     # a count word was said ("antal", "hur många"): numbers asked for in so many words, not only a phrase of names
     counted_outright: bool = False
 
@@ -103,7 +116,9 @@ class QuestionParser:
         period = resolve_period(clean, today)
         group_by = self._group_by(signals, clean)
         first = fold(words[0].text)
-        is_question = clean.rstrip().endswith("?") or first in QUESTION_STARTS
+        # "var på vårdcentralen ..." (was at) tells; "var finns rutinen" (where) asks
+        was_at = first == "var" and len(words) > 1 and fold(words[1].text) in WAS_AT_NEXT
+        is_question = clean.rstrip().endswith("?") or (first in QUESTION_STARTS and not was_at) or self._inverted(doc, words)
         asks_how = first in {"vad", "hur", "vem", "vilka", "vilken", "vilket", "varfor", "nar", "var"}
 
         kind = _single(terms.kinds)
@@ -113,7 +128,8 @@ class QuestionParser:
             return analysis.area != "övrigt" and bool(analysis.area_evidence)
 
         intent = self._intent(
-            signals, terms, words, period, unit_match, group_by, is_question, asks_how, reads_as_report
+            signals, terms, words, period, unit_match, group_by, is_question, asks_how, reads_as_report,
+            self._units.candidates(clean) if unit_match is None else [unit_match.name],
         )
 
         evidence = [f"{signal}: {', '.join(texts)}" for signal, texts in signals.items()]
@@ -129,8 +145,9 @@ class QuestionParser:
                 evidence.insert(0, f"count: {' + '.join(made_of) or 'statistikord'}")
             if period is not None:
                 evidence.append(f"period: {describe_period(period)}")
+            compared = self._compared(clean, today, signals, terms, unit)
             unit, area, group_by = self._comparison(clean, today, signals, terms, unit, area, group_by)
-            return QuestionParse(intent, kind, area, unit, period, group_by, evidence,
+            return QuestionParse(intent, kind, area, unit, period, group_by, evidence, *compared,
                                  counted_outright="count" in signals)
         if intent == "indicator":
             return QuestionParse(intent, kind, area, unit, period, None, evidence)
@@ -143,7 +160,7 @@ class QuestionParser:
     @staticmethod
     def _intent(
         signals, terms, words, period, unit_match, group_by, is_question: bool, asks_how: bool,
-        reads_as_report: Callable[[], bool],
+        reads_as_report: Callable[[], bool], units_named: list[str] = (),
     ) -> str:
         """The intent, with the boundary between a report and a question made explicit:
         a concrete event told (a definite person and a past tense: "att han trillade i natt",
@@ -157,8 +174,17 @@ class QuestionParser:
             return signal in signals
 
         named = bool(terms.kinds or terms.areas or terms.plural_kind or period or unit_match)
+        flagged = bool(flagged_subjects(" ".join(w.text for w in words)).subjects)  # lex Sarah/Maria, severe events
 
-        stats = has("count") or group_by is not None or (has("count_verb") and bool(terms.areas or terms.kinds))
+        stats = has("count") or group_by is not None or (
+            has("count_verb") and bool(terms.areas or terms.kinds or len(set(units_named)) >= 2)
+        )
+        # "fler fall på Björkhagen än på Ekbacken i år?": a comparison of named things asks
+        # for numbers, unless it tells an event ("larmet tog mer än 30 min")
+        if has("compare") and (terms.areas or terms.kinds) and (is_question or period is not None) and not (
+            has("event") or has("concrete_event") or has("finite_verb")
+        ):
+            stats = True
         concrete = has("concrete_event")
         event_statement = (has("event") or concrete) and not asks_how
         keywords_only = len(words) <= _KEYWORD_QUERY_WORDS
@@ -172,10 +198,16 @@ class QuestionParser:
             is_question and (has("routine") or has("help_bot") or has("help_capability")) and not concrete
         ):
             return "report"
-        if stats and (terms.kinds or terms.plural_kind) and not has("routine"):
+        # "hur många procent av synpunkterna ...": a share is an indicator, not a count
+        if stats and (terms.kinds or terms.plural_kind) and not has("routine") and not has("indicator"):
             return "count"
         # "hur många lex sarah i år": an explicit count beats a routine word, not a how-to verb
-        if has("count") and "routine" not in signals and "indicator" not in signals and named:
+        # "hur många lex maria", "antal allvarliga händelser": flagged reports are countable things too
+        if has("count") and "routine" not in signals and "indicator" not in signals and (named or flagged):
+            return "count"
+        # "är det en verklig ökning av fallen på Solgården?", "ökar fallen?": a trend of something named
+        if (named and is_question and not concrete and not has("indicator")
+                and statistics_focus(" ".join(w.text for w in words)) == "trend"):
             return "count"
         # "kan du visa statistik?": what the bot can do, when nothing to count is named
         if has("help_can_you") and stats and not named and not concrete:
@@ -188,8 +220,10 @@ class QuestionParser:
             return "report"
         if has("event") and not is_question and "routine_noun" not in signals:
             return "report"
-        if "routine_noun" in signals and "routine" not in signals and period is not None and short and not concrete:
-            return "count"  # "lex sarah i år?": a period asks for numbers, not for the routine
+        # "lex sarah i år?", "finns det några möjliga lex maria i år": a period asks for numbers, not the routine
+        if "routine_noun" in signals and "routine" not in signals and period is not None and not concrete and (
+                short or flagged):
+            return "count"
         if has("routine"):
             return "routine"
         if has("indicator"):
@@ -198,6 +232,8 @@ class QuestionParser:
             return "routine"
         if stats:
             return "count"
+        if has("compare") and named and not concrete and not (has("event") and not is_question):
+            return "count"  # "jämför Solgården och Björkhagen i år", "jämför vecka 10 med vecka 12"
         # a whole statement with a finite verb tells something ("medicinskåpet stod olåst på
         # Ekgården i går", "god man har framfört klagomål ..."); a statistics query without a
         # count word is a phrase of names ("fallavvikelser förra veckan på hemtjänst norr")
@@ -221,6 +257,16 @@ class QuestionParser:
         # a few words with report content and nothing else: "rodnad vä häl", "ramla"
         return "report" if reads_as_report() else "help"
 
+    def _compared(self, text: str, today: date, signals, terms, unit) -> tuple[tuple, tuple, tuple]:
+        """What a comparison names, each in the order named: units, areas, periods."""
+        if "compare" not in signals and "och" not in fold(text).split():
+            return (), (), ()
+        units = tuple(dict.fromkeys(self._units.candidates(text))) if unit is None else ()
+        areas = tuple(dict.fromkeys(terms.areas)) if "compare" in signals else ()
+        periods = tuple(dict.fromkeys(resolve_periods(text, today))) if "compare" in signals else ()
+        return (units if len(units) >= 2 else (), areas if len(areas) >= 2 else (),
+                periods if len(periods) >= 2 else ())
+
     def _comparison(self, text: str, today: date, signals, terms, unit, area, group_by):
         """Comparisons and trends (SCHEMA.md): two units compared -> unit None, per unit; two
         areas -> area None, per area; two months or weeks -> per month or week; a trend
@@ -239,6 +285,15 @@ class QuestionParser:
         if statistics_focus(text) == "trend":
             return unit, area, "month"
         return unit, area, None
+
+    @staticmethod
+    def _inverted(doc, words) -> bool:
+        """A finite verb before its subject pronoun at the start: "behöver jag ...", "gäller
+        det ...". A past tense there tells ("glömde jag ..." is rare); present tense asks."""
+        if len(words) < 2 or fold(words[1].text) not in QUESTION_SUBJECTS:
+            return False
+        verb = fold(words[0].text)
+        return len(verb) >= 3 and verb.endswith(("er", "ar", "as", "or")) and verb not in {"eller", "efter", "under", "over", "sedan"}
 
     @staticmethod
     def _group_by(signals: dict[str, list[str]], text: str) -> str | None:

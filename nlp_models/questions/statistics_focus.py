@@ -1,5 +1,5 @@
-"""What a statistics question is about beyond a plain count: a trend, open reports,
-severe reports or the largest areas. Phrases live in `rules/statistics_focus.toml`."""
+"""What a statistics question is about beyond a plain count: a trend, open reports or the
+largest areas. Phrases live in `rules/statistics_focus.toml`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from nlp_models.text.rule_files import rules_path
 RULES = rules_path("")
 
 
-def _phrase_pattern(phrase: str) -> str:
+def phrase_pattern(phrase: str) -> str:
+    """A rule phrase as a regular expression over folded text (a trailing * continues the word)."""
     words = [re.escape(w) for w in fold(phrase).split()]
     if words[-1].endswith(r"\*"):
         words[-1] = words[-1][:-2] + r"\w*"
@@ -23,11 +24,11 @@ def _phrase_pattern(phrase: str) -> str:
 @lru_cache(maxsize=1)
 def _focus_patterns() -> list[tuple[str, re.Pattern[str]]]:
     data = tomllib.loads((RULES / "statistics_focus.toml").read_text(encoding="utf-8"))
-    return [(name, re.compile("|".join(_phrase_pattern(p) for p in spec["phrases"]))) for name, spec in data.items()]
+    return [(name, re.compile("|".join(phrase_pattern(p) for p in spec["phrases"]))) for name, spec in data.items()]
 
 
 def statistics_focus(text: str) -> str | None:
-    """"trend", "open", "severe", "largest", or None for a plain count."""
+    """"year_over_year", "trend", "open", "largest", or None for a plain count."""
     folded = fold(text)
     for name, pattern in _focus_patterns():
         if pattern.search(folded):

@@ -6,7 +6,10 @@ wants, asks why, thanks) add up; a staff member's own opinion (`"voice": "staff"
 tycker") counts only when the message describes no concrete event (an area rule marked
 `"event": true`, or any harm level), and the cues inside it are that voice, not another's.
 Harm that needed care, told with no relative's voice, is a staff observation and lowers the
-score (`harm_penalty`).
+score (`harm_penalty`). A staff member who saw a colleague's conduct (`"voice": "witness"`,
+"kollegan pratade nedlåtande till brukaren") tells an event: that cue pulls towards
+avvikelse unless someone complains in so many words (a rule marked `"explicit": true`,
+"klagar", "synpunkt") or a relative speaks.
 """
 
 from __future__ import annotations
@@ -90,6 +93,7 @@ def decide_kind(matches: Sequence[Match], tokens: Sequence[TokenView], consequen
         and not is_negated(m, tokens)
     ]
     staff_spoken = {i for m in live if m.rule.get("voice") == "staff" for i in range(m.start, m.end)}
+    complained = any(m.rule.get("explicit") for m in live)
     event = describes_event(matches, tokens) if staff_spoken else False
     score = 0.0
     cues: list[Match] = []
@@ -97,6 +101,9 @@ def decide_kind(matches: Sequence[Match], tokens: Sequence[TokenView], consequen
     for match in live:
         if match.rule.get("voice") == "staff":
             if event:
+                continue
+        elif match.rule.get("voice") == "witness":
+            if complained or relative_speaks(tokens):
                 continue
         elif all(i in staff_spoken for i in range(match.start, match.end)):
             continue

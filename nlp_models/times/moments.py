@@ -23,7 +23,7 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 WHOLE_DAY_HOUR = 12  # a past day named without a time of day is stored at noon
 
 # Words after which a part-of-day word means a time ("i går kväll", "på em", "vid lunchen").
-_PART_LEADS = {"i", "pa", "vid", "under", "gar", "dag", "forrgar", "sent", "tidigt", "efter", "till"}
+_PART_LEADS = {"i", "pa", "vid", "under", "hela", "gar", "dag", "forrgar", "sent", "tidigt", "efter", "till"}
 # "i morgon", "i morgon bitti": the day after, never a time a reported event happened
 _TOMORROW = {"morgon"}
 # Words that make a bare number a clock time: "typ 22", "runt 9:45", "ca 14".
@@ -75,6 +75,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
     parts = alternation(time_vocabulary().parts_of_day)
     day_words = rf"gar|dag|forrgar|natt|inatt|morse|{parts}|{p.weekday_past}"
     minutes = r"(?:fem|tio|tjugo|\d{1,2})"
+    parts_today = alternation(w for w, part in time_vocabulary().parts_of_day.items()
+                              if part.name != "natt" and w not in _TOMORROW)
     return {
         "ago": word_rule(
             rf"for ({p.number}|en|ett|ett par|par) "
@@ -89,6 +91,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "date": word_rule(p.date),
         "last_night": word_rule(r"i natt|inatt|natten till i dag|under natten|i natt som gick"),
         "morning": word_rule(r"i morse|i morges"),
+        # a part of today named on its own ("i kväll", "i morse", "i eftermiddags"): today, whatever day a
+        # conversation had before, and a different day named elsewhere in the message is a second event time
+        "part_of_today": word_rule(rf"i (?:{parts_today})"),
+        # only the week is known: stored on its first day at noon
+        "last_week": word_rule(r"(?:i )?forra veckan|(?:i )?forra vecka|veckan som gick"),
         "digit_clock": word_rule(rf"{_APPROXIMATE} (\d{{1,2}})(?: :? ?(\d\d))?{_COUNTED}"),
         # the same written without a separator: "kl 1330", "typ 0730", "kl 930"
         "digit_clock_joined": word_rule(rf"{_APPROXIMATE} (\d{{1,2}})(\d\d){_COUNTED}"),
@@ -290,14 +297,29 @@ def resolve_occurred_at(text: str, now: datetime, known: KnownDay | None = None)
     if ago is not None:
         return (now - ago).replace(microsecond=0)
     day, _ = _day(string, now.date())
+    if day is None and _rules()["last_week"].search(string):
+        day = now.date() - timedelta(days=now.weekday() + 7)
     part = _part(string)
+    if _rules()["part_of_today"].search(string):
+        if day is not None and day != now.date():
+            # two times, never a blend of one's day and the other's part: the one that is not the discovery
+            # ("glömde kvällsmedicinen i går, hittade dem i morse"), else None and the dialogue asks
+            event = _without_discovery(text)
+            return resolve_occurred_at(event, now, known) if event != text else None
+        # today's evening, unless it is still to come: then the evening of the day the conversation has
+        today_reading = _moment(Clues(day=now.date(), night=False, part=part, clock=_clock(string)), now)
+        if today_reading is not None or known is None:
+            return today_reading
     night = bool(_rules()["last_night"].search(string)) or (part is not None and part.name == "natt")
     if night and day is not None and day < now.date():
         day = day + timedelta(days=1)  # "i går natt": the night after yesterday evening
     clock = _clock(string)
     if known is not None and day is None and not night and (clock is not None or part is not None):
         day, night = known.day, known.night and part is None
-    clues = Clues(day=day, night=night, part=part, clock=clock)
+    return _moment(Clues(day=day, night=night, part=part, clock=clock), now)
+
+
+def _moment(clues: Clues, now: datetime) -> datetime | None:
     try:
         moment = _combine(clues, now)
     except (ValueError, OverflowError):
@@ -305,6 +327,17 @@ def resolve_occurred_at(text: str, now: datetime, known: KnownDay | None = None)
     if moment is None or moment > now:
         return None
     return moment
+
+
+_CLAUSES = re.compile(r"[,.;:!?]+|\s+(?:och|men|and|but)\s+", re.IGNORECASE)
+
+
+def _without_discovery(text: str) -> str:
+    """`text` without its clauses that tell when something was found ("hittade tabletterna i morse")."""
+    words = time_vocabulary().discovery
+    clauses = [c for c in _CLAUSES.split(text) if c.strip()]
+    kept = [c for c in clauses if not any(f" {w} " in f" {time_string(c)} " for w in words)]
+    return ", ".join(kept) if kept and len(kept) < len(clauses) else text
 
 
 def names_clock_time(text: str) -> bool:
@@ -321,11 +354,16 @@ def said_precision(text: str) -> str | None:
     ("natt", "morse", "kvall", …: the name in rules/time_words.toml), "day" ("i går", "5 mars"), or None."""
     if not isinstance(text, str) or not text.strip():
         return None
+    string = time_string(text)
+    if _rules()["part_of_today"].search(string) and _day(string, date.today())[0] not in (None, date.today()):
+        event = _without_discovery(text)  # two times: the precision of the one resolve_occurred_at takes
+        return said_precision(event) if event != text else None
     if names_clock_time(text):
         return "clock"
-    string = time_string(text)
     if _rules()["last_night"].search(string):
         return "natt"
+    if _rules()["last_week"].search(string) and _day(string, date.today())[0] is None:
+        return "vecka"
     part = _part(string)
     if part is not None:
         return part.name

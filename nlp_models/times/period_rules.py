@@ -51,6 +51,7 @@ class Found:
     takes_year: bool = False  # a year elsewhere ("mars ... 2025") refines it
     year: int | None = None  # set when the expression names a year ("2025", "i fjol")
     unit: str | None = None  # "month" or "week" when it names one ("i mars", "förra veckan")
+    names: int = 1  # how many months or weeks it names: two in "augusti och september"
 
 
 def _safe_period(start: date | None, end: date | None) -> Period | None:
@@ -165,12 +166,14 @@ def _weeks(text: str) -> Iterator[Found]:
     )
     for m in word_rule(rule).finditer(text):
         build = _week_builder(int(m[1]), None if m[2] is None else int(m[2]))
-        unit = "week" if m[2] is None else None
+        # "vecka 40 och 41" names two weeks (a comparison); "vecka 40-43" is one span
+        two = m[2] is not None and " och " in m[0]
+        unit = "week" if m[2] is None or two else None
         if m[3] is not None:
             explicit = int(m[3])
-            yield Found(m.start(), m.end(), lambda t, y, b=build, e=explicit: b(t, e), unit=unit)
+            yield Found(m.start(), m.end(), lambda t, y, b=build, e=explicit: b(t, e), unit=unit, names=1 + two)
         else:
-            yield Found(m.start(), m.end(), build, takes_year=True, unit=unit)
+            yield Found(m.start(), m.end(), build, takes_year=True, unit=unit, names=1 + two)
 
 
 def _quarter_builder(quarter: int, explicit_year: int | None) -> Builder:
@@ -213,11 +216,13 @@ def _months(text: str) -> Iterator[Found]:
     context = r"(?:i|under|sedan|fran|hela|for|per|om|in|till|t o m)"
     v = time_vocabulary()
     safe_abbr = alternation(set(v.month_abbreviations) - v.month_abbreviation_words)
-    rules = (
+    rules = [
         rf"(?:(?:i|under|hela) )?({p.month_full})",
         rf"{context} ({safe_abbr})",
         rf"({p.month_abbr})(?= {p.year})",
-    )
+    ]
+    if v.month_abbreviations_alone:
+        rules.append(rf"({alternation(v.month_abbreviations_alone)})")
     for rule in rules:
         for m in word_rule(rule).finditer(text):
             month = month_number(m[1])
@@ -234,18 +239,34 @@ def _month_range_builder(first: int, last: int, explicit_year: int | None) -> Bu
     return build
 
 
+def _two_months_builder(first: int, second: int, explicit_year: int | None) -> Builder:
+    """"augusti och september", "sept och aug": two months named side by side, each the
+    latest such month (or in the year named), the period covering both in either order."""
+    def build(today: date, year: int | None) -> Period | None:
+        chosen = explicit_year or year
+        periods = [month_period(chosen or latest_month_year(m, today), m) for m in (first, second)]
+        return _safe_period(min(p.start for p in periods), max(p.end for p in periods))
+
+    return build
+
+
 def _month_ranges(text: str) -> Iterator[Found]:
-    """"jan-mars", "från oktober till december", "mellan maj och augusti 2025"."""
+    """"jan-mars", "från oktober till december", "mellan maj och augusti 2025"; "augusti och
+    september" (no "mellan") names two months, as in a comparison."""
     p = pieces()
     rule = (
-        rf"(?:(?:mellan|fran|fr o m|fran och med) )?({p.month_any}) (?:-|–|till|och|t o m|till och med) "
+        rf"(?:(mellan|fran|fr o m|fran och med) )?({p.month_any}) (-|–|till|och|t o m|till och med) "
         rf"({p.month_any})(?: ({p.year}))?"
     )
     for m in word_rule(rule).finditer(text):
-        first, last = month_number(m[1]), month_number(m[2])
+        first, last = month_number(m[2]), month_number(m[4])
         if first is None or last is None:
             continue
-        explicit = None if m[3] is None else int(m[3])
+        explicit = None if m[5] is None else int(m[5])
+        if m[3] == "och" and m[1] is None:
+            build = _two_months_builder(first, last, explicit)
+            yield Found(m.start(), m.end(), build, takes_year=explicit is None, unit="month", names=2)
+            continue
         build = _month_range_builder(first, last, explicit)
         yield Found(m.start(), m.end(), build, takes_year=explicit is None)
 

@@ -33,6 +33,7 @@ class TimeVocabulary:
     months: dict[str, int]
     month_abbreviations: dict[str, int]
     month_abbreviation_words: frozenset[str]
+    month_abbreviations_alone: frozenset[str]
     weekdays: dict[str, int]
     weekday_past_forms: dict[str, int]
     parts_of_day: dict[str, PartOfDay]  # folded word -> part
@@ -42,6 +43,7 @@ class TimeVocabulary:
     spelling_words: frozenset[str]
     seasons: dict[str, tuple[int, int]]  # folded word -> (first month, months)
     joined: dict[str, tuple[str, ...]]  # "igar" -> ("i", "gar")
+    discovery: frozenset[str] = frozenset()  # "hittade", "upptäckte": a clause that tells when it was found
     english: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # ("last", "night") -> ("i", "natt"), longest first
 
 
@@ -74,6 +76,9 @@ def time_vocabulary() -> TimeVocabulary:
         month_abbreviation_words=frozenset(
             fold(w) for w in data["month_abbreviation_words"]["words"]
         ),
+        month_abbreviations_alone=frozenset(
+            fold(w) for w in data.get("month_abbreviations_alone", {}).get("words", [])
+        ),
         weekdays=weekdays,
         weekday_past_forms=past_forms,
         parts_of_day=parts,
@@ -82,6 +87,7 @@ def time_vocabulary() -> TimeVocabulary:
         durations=durations,
         spelling_words=frozenset(spelling),
         seasons={fold(k): (v[0], v[1]) for k, v in data["seasons"].items()},
+        discovery=frozenset(fold(w) for w in data.get("discovery", {}).get("words", [])),
         joined={fold(k): tuple(fold(v).split()) for k, v in data["joined"].items()},
         english=tuple(sorted(((tuple(fold(k).split()), tuple(fold(v).split())) for k, v in data.get("english", {}).items()),
                              key=lambda pair: -len(pair[0]))),

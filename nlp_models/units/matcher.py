@@ -27,6 +27,8 @@ EXACT = 1.0
 JOINED = 0.97  # written together or apart: "hemtjanstnorr", "bjork hagen"
 FUZZY = 0.9  # scaled by similarity
 PARTIAL = 0.8  # only the distinctive words
+PREFIX = 0.75  # the start of a distinctive word, shortened ("solg" for Solgården)
+MIN_PREFIX = 4
 GENERIC = 0.0  # only generic words: a candidate, never a match
 
 
@@ -114,10 +116,28 @@ def _with_context(
     return relaxed
 
 
+# Words that join two names, after which a shared generic word may be left out:
+# "hemtjänst norr och syd" names Hemtjänst Norr and Hemtjänst Syd.
+_JOINERS = frozenset({"och", "med", "mot", "vs", "kontra", "eller", "samt", "an"})
+
+
 def _words(text: str) -> list[_Word]:
     vocabulary = unit_vocabulary()
     folded = fold(text[:MAX_CHARS])
-    return [_Word(vocabulary.expand(m[0]), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    words = [_Word(vocabulary.expand(m[0]), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    return _with_elided_generic(words, vocabulary.generic)
+
+
+def _with_elided_generic(words: list[_Word], generic: frozenset[str]) -> list[_Word]:
+    """Write out a generic word left out after a joiner: "hemtjänst norr och syd" reads as
+    "hemtjänst norr och hemtjänst syd" (the added word has no width of its own)."""
+    out: list[_Word] = []
+    for i, word in enumerate(words):
+        if (i >= 3 and words[i - 1].text in _JOINERS and words[i - 3].text in generic
+                and words[i - 2].text not in generic and word.text not in generic):
+            out.append(_Word(words[i - 3].text, word.start, word.start))
+        out.append(word)
+    return out
 
 
 def _form(unit: str, text: str) -> _Form | None:
@@ -161,6 +181,25 @@ class UnitMatcher:
             hits.extend(self._joined_hits(form, words))
             if form.distinctive != form.words and (form.safe_alone or partial_any):
                 hits.extend(self._sequence_hits(form, form.distinctive, words, PARTIAL, PARTIAL))
+            if form.safe_alone and len(form.distinctive) == 1:
+                hits.extend(self._prefix_hits(form, words))
+        return hits
+
+    @staticmethod
+    def _prefix_hits(form: _Form, words: list[_Word]) -> list[_Hit]:
+        """A name shortened to its start, as in a hurried question ("avv i år solg",
+        "fall bjorkh"): at least four letters, two fewer than the name, and no ordinary
+        Swedish word or common word ("björk" alone is a tree)."""
+        from nlp_models.text.spelling import is_swedish_word
+
+        name = form.distinctive[0]
+        common = unit_vocabulary().common
+        hits = []
+        for word in words:
+            text = word.text
+            if (MIN_PREFIX <= len(text) <= len(name) - 2 and name.startswith(text) and text.isalpha()
+                    and text not in common and not is_swedish_word(text)):
+                hits.append(_Hit(form.unit, PREFIX, word.start, word.end))
         return hits
 
     @staticmethod

@@ -22,6 +22,8 @@ class ReportBase(SQLModel):
     # synpunkter: who gave it (brukare, anhörig, personal, annan) and how they want an answer
     given_by: str | None = Field(default=None, max_length=20)
     contact_wanted: str | None = Field(default=None, max_length=20)
+    # how much of occurred_at was said (storage.vocabulary.TimePrecision); None: the clock time was said
+    occurred_precision: str | None = Field(default=None, max_length=20)
     source: str = Field(default=Source.TERMINAL.value, max_length=20)
 
 

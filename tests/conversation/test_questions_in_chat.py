@@ -52,11 +52,12 @@ def test_personal_far_inte_se_statistik_och_inga_siffror_avslojas(conversation):
 
 
 def test_mas_far_antal_med_period_och_jamforelse_och_det_loggas(conversation):
-    add_reports(conversation, "Solgården", "fall", ["2026-03-02T10:00", "2026-03-03T10:00", "2026-02-27T23:30"])
+    add_reports(conversation, "Solgården", "fall", ["2026-03-02T10:00", "2026-03-03T10:00", "2026-02-09T23:30",
+                                                    "2026-02-27T23:30"])
     add_reports(conversation, "Björkhagen", "fall", ["2026-03-05T00:30"])
     answer = conversation.say("hur många fallavvikelser på Solgården i mars", user="U-mas")
-    assert answer.startswith("2 fallavvikelser på Solgården")
-    assert "Perioden före" in answer and ": 1." in answer
+    assert answer.startswith("2 fallavvikelser på Solgården under 1–10 mars 2026 (månaden hittills)")
+    assert "Samma dagar månaden före, 1–10 februari 2026: 1." in answer
     with session_scope(conversation.db) as session:
         [entry] = access_entries(session=session, user_key="U-mas")
         assert entry.role == "mas" and "Solgården" in entry.question

@@ -6,25 +6,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import insert
 
-from intents.statistics.trends import how_sure, last_full_months, two_sided_p
-from storage.database import session_scope
-from storage.models import Report
-from storage.timestamps import STOCKHOLM
-from storage.units import get_unit_by_name
-
-_serial = iter(range(1, 1_000_000))
+from intents.statistics.comparisons import how_sure, two_sided_p
+from tests.support.report_rows import add_report
 
 
 def add(conversation, unit: str, area: str, when: str, **fields) -> None:
-    moment = datetime.fromisoformat(when).replace(tzinfo=STOCKHOLM)
-    with session_scope(conversation.db) as session:
-        unit_id = get_unit_by_name(session=session, name=unit).id
-        session.execute(insert(Report), [{
-            "reference": f"T-{next(_serial)}", "kind": fields.pop("kind", "avvikelse"), "area": area,
-            "secondary_areas": [], "unit_id": unit_id, "occurred_at": moment,
-            "reported_at": fields.pop("reported_at", moment), "description": "x", "updated_at": moment, **fields}])
+    add_report(conversation.db, unit, area, when, **fields)
 
 
 def mas(conversation, text: str) -> str:
@@ -43,9 +31,9 @@ def test_per_enhet_ger_sorterad_tabell(conversation):
 
 def test_per_manad_ger_en_serie(conversation):
     add(conversation, "Solgården", "läkemedel", "2026-01-15T10:00")
-    add(conversation, "Solgården", "läkemedel", "2026-03-15T10:00")
+    add(conversation, "Solgården", "läkemedel", "2026-03-05T10:00")
     answer = mas(conversation, "läkemedelsavvikelser per månad första kvartalet")
-    assert "januari 2026: 1" in answer and "februari 2026: 0" in answer and "mars 2026: 1" in answer
+    assert "januari 2026: 1" in answer and "februari 2026: 0" in answer and "1–10 mars 2026: 1" in answer
 
 
 def test_per_enhet_har_ett_diagram_med_samma_siffror(conversation):
@@ -79,15 +67,16 @@ def test_noll_sags_rakt_ut(conversation):
     assert mas(conversation, "hur många trycksårsavvikelser i februari").startswith("0 trycksårsavvikelser")
 
 
-def test_okar_fallen_jamfor_tre_manader_med_tre_fore(conversation):
-    recent, earlier = last_full_months(conversation.now.date(), 3)
-    assert (recent.start.isoformat(), recent.end.isoformat()) == ("2025-12-01", "2026-02-28")
-    assert (earlier.start.isoformat(), earlier.end.isoformat()) == ("2025-09-01", "2025-11-30")
-    for day in range(1, 21):
-        add(conversation, "Björkhagen", "fall", f"2026-01-{day:02d}T10:00")
-    add(conversation, "Björkhagen", "fall", "2025-10-01T10:00")
+def test_okar_fallen_svaras_med_korschema_och_signal_vid_skifte(conversation):
+    # today is 10 March 2026: an autumn of 1 or 2 falls a week, then every week of 2026 at 5
+    for week in range(26):
+        monday = datetime(2025, 9, 8) + timedelta(weeks=week)
+        for i in range(1 + week % 2 if monday.year == 2025 else 5):
+            add(conversation, "Björkhagen", "fall", (monday + timedelta(days=i)).isoformat())
     answer = mas(conversation, "ökar fallen på Björkhagen?")
-    assert "20 under" in answer and "mot 1 under" in answer and "tydlig ökning" in answer
+    assert "Per vecka" in answer and "Signal om ökning sedan vecka" in answer
+    chart = conversation.last[0].chart
+    assert chart.median is not None and chart.highlighted
 
 
 def test_okar_fallen_utan_fragetecken_ar_en_fraga_och_ingen_rapport(conversation):
@@ -139,7 +128,9 @@ def test_allvarliga_handelser_listas_med_referens(conversation):
     add(conversation, "Björkhagen", "övrigt", "2026-03-02T10:00", lex_sarah_candidate=True)
     add(conversation, "Björkhagen", "fall", "2026-03-03T10:00")
     answer = mas(conversation, "allvarliga avvikelser i mars")
-    assert answer.startswith("2 allvarliga händelser")
+    assert answer.startswith("1 allvarlig händelse under 1–10 mars 2026")  # number agreement
+    assert answer.count("• T-") == 1
+    answer = mas(conversation, "allvarliga händelser och lex sarah i mars")
     assert "lex Sarah?" in answer and answer.count("• T-") == 2
 
 

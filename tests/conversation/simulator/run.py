@@ -30,6 +30,7 @@ from intents.routines.search import RoutineSearch
 from intents.turn import BotServices
 from nlp_models.answers import answer_words, phrase
 from nlp_models.text.normalize import fold
+from nlp_models.times.mentions import time_mentions
 from storage.database import make_engine, session_scope, upgrade_schema
 from storage.models import ConversationDraft, Report, Unit, UnitCreate
 from storage.people import get_or_create_person, set_role
@@ -218,6 +219,8 @@ def _check_stored(world: World, user: str, expected: list[Persona], stories: dic
                             ("contact", report.contact_wanted), ("description", report.description)):
             if _command_word(value):
                 result.problems.append(f"{persona.key}: {name} holds a command word: {value!r}")
-        story = fold(stories.get(persona.key, ""))[:25]
+        story = fold(stories.get(persona.key, ""))
+        story = story[:next((start for start, _ in time_mentions(story)), len(story))][:25]  # a corrected time is
+        # also corrected in the description
         if story and story not in fold(report.description):
             result.problems.append(f"{persona.key}: the story is not in the description {report.description!r}")
