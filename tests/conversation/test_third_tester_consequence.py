@@ -70,7 +70,8 @@ def test_atgard_som_svar_pa_konsekvensfragan_sparas_som_gjort_direkt(conversatio
     conversation.say("ingen skada")
     send_as_is(conversation)
     [report] = conversation.reports()
-    assert report.immediate_action and "ssk" in report.immediate_action.lower() or "sjuksk" in report.immediate_action.lower()
+    action = (report.immediate_action or "").lower()
+    assert "ssk" in action or "sjuksk" in action
     assert report.consequence == "ingen"
 
 
