@@ -44,13 +44,14 @@ def _address(at: str, dot: str) -> re.Pattern[str]:
 
 
 _SPELLED_EMAILS = (_address(_AT_SIGN, _LOOSE_DOT), _address(_AT_SPELLED, _TIGHT_DOT))
-_AT_WORDS = re.compile(r"@|\b(?:at|snabel)\b", re.IGNORECASE)
+_AT_WORD = r"\b(?:at|snabel)\b"
+_AT_WORDS = re.compile(rf"@|{_AT_WORD}", re.IGNORECASE)
 # The last four of a personnummer partly hidden with * or X: "450312-12**", "19450312 - XXXX".
 _HIDDEN_LAST_FOUR = re.compile(r"(?<![\w*])((?:18|19|20)?)(\d{6}) ?[-+]? ?([0-9*XxOolI]{4})(?![\w*])")
 # Worth normalising and scanning: a digit of any script (superscript and circled ones too), an @
 # of any width, or a spelled-out at.
-_WORTH_A_LOOK = re.compile(r"[\d@\uff20\u00b2\u00b3\u00b9\u2070-\u2079\u2460-\u24ff\u2776-\u2793]"
-                           r"|\b(?:at|snabel)\b", re.IGNORECASE)
+_WORTH_A_LOOK = re.compile(rf"[\d@\uff20\u00b2\u00b3\u00b9\u2070-\u2079\u2460-\u24ff\u2776-\u2793]|{_AT_WORD}",
+                           re.IGNORECASE)
 _PLACEHOLDER = {PERSONNUMMER: "[personnummer]", TELEFONNUMMER: "[telefonnummer]", EPOST: "[e-post]"}
 
 
@@ -60,13 +61,17 @@ class MaskedText:
     kinds: list[str]
 
 
+def _overlaps(item: Found, others: list[Found]) -> bool:
+    return any(item.start < other.end and other.start < item.end for other in others)
+
+
 def _emails(text: str) -> list[Found]:
     if _AT_WORDS.search(text) is None:
         return []
     found = [Found(m.start(), m.end(), EPOST) for pattern in _SPELLED_EMAILS for m in pattern.finditer(text)]
     if "@" in text:
-        found += [Found(m.start(), m.end(), EPOST) for m in _EMAIL.finditer(text)
-                  if not any(m.start() < f.end and f.start < m.end() for f in found)]
+        plain = (Found(m.start(), m.end(), EPOST) for m in _EMAIL.finditer(text))
+        found += [f for f in plain if not _overlaps(f, found)]
     return found
 
 
@@ -77,8 +82,7 @@ def _hidden_personnummer(text: str) -> list[Found]:
 
 def _findings(text: str) -> list[Found]:
     first = _emails(text) + _hidden_personnummer(text)
-    numbers = [f for f in find_identifier_numbers(text)
-               if not any(f.start < e.end and e.start < f.end for e in first)]
+    numbers = [f for f in find_identifier_numbers(text) if not _overlaps(f, first)]
     return sorted(first + numbers, key=lambda f: f.start)
 
 

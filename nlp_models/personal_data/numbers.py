@@ -257,15 +257,16 @@ def _time_range(chunk: _Chunk, i: int) -> int:
     return first + second if second else 0
 
 
-def _clock_run(chunk: _Chunk, i: int) -> int:
-    """Groups taken by clock times written HH.MM or HH:MM one after the other ("06.45 12.30 18.00")."""
-    k = i
+def _clock_times_in_a_row(chunk: _Chunk, i: int) -> int:
+    """Groups taken by two or more clock times written HH.MM or HH:MM one after the other
+    ("06.45 12.30 18.00"); 0 for one or none."""
+    k, clocks = i, 0
     while k < len(chunk.groups):
         taken = _clock(chunk, k)
         if not taken or k > i and chunk.seps[k].strip(" ") != "":
             break
-        k += taken
-    return k - i
+        k, clocks = k + taken, clocks + 1
+    return k - i if clocks >= 2 else 0
 
 
 def _decoy(chunk: _Chunk, i: int, after_date: bool) -> tuple[int, bool]:
@@ -321,8 +322,8 @@ def _scan(chunk: _Chunk) -> list[Found]:
     found: list[Found] = []
     i, after_date = _leading_times(chunk) or _leading_reference(chunk), False
     while i < len(chunk.groups):
-        times = _clock_run(chunk, i)
-        if times > _clock(chunk, i):  # two clock times or more in a row ("00.00 06.45 12.30")
+        times = _clock_times_in_a_row(chunk, i)
+        if times:  # never a phone number ("00.00 06.45 12.30")
             i, after_date = i + times, False
             continue
         j = _international(chunk, i)
@@ -335,10 +336,7 @@ def _scan(chunk: _Chunk) -> list[Found]:
             # an identifier that begins inside the decoy wins ("född 1931 – 05.09.10 7899")
             taken = next((k - i for k in range(i + 1, i + taken) if _personnummer(chunk, k) is not None), taken)
             j, kind = _national_phone(chunk, i), TELEFONNUMMER
-            # a clock time is a decoy unless a phone number goes on after it ("08.51 89 74 88"), but
-            # not when clock times follow each other ("06.45 12.30 18.00 21.30")
-            if taken and not is_date:
-                taken = max(taken, _clock_run(chunk, i))
+            # a clock time is a decoy unless a phone number goes on after it ("08.51 89 74 88")
             if taken and (is_date or j is None or j - i + 1 <= taken):
                 i, after_date = i + taken, is_date
                 continue
