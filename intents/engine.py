@@ -16,7 +16,7 @@ from intents.own_reports import answer_own_reports, asks_for_own_reports
 from intents.paged_lists import asks_for_more, show_more
 from intents.reminders.answer import answer_reminders, asks_for_reminders
 from intents.report_handling import answer_handling, handles
-from intents.report_handling.commands import find_reference
+from intents.references import find_reference
 from intents.report_handling.proposals import FLOW as HANDLING_FLOW, continue_proposal
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
 from intents.report_dialogue.intake import reports_event_citing_reference, tells_of_event

@@ -12,12 +12,12 @@ from __future__ import annotations
 from intents.messages import Reply
 from intents.own_reports import outcome_text
 from intents.paged_lists import show_list
+from intents.references import find_reference
 from intents.report_handling.commands import (
     CommandError,
     DuplicateCommand,
     ShowCommand,
     UpdateCommand,
-    find_reference,
     parse_command,
 )
 from intents.report_handling.lists import ListCommand, list_params, parse_list

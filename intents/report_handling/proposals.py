@@ -20,7 +20,8 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from intents.messages import Choice, Reply
-from intents.report_handling.commands import FIELDS_HELP, CommandError, UpdateCommand, build_update, find_reference
+from intents.references import find_reference
+from intents.report_handling.commands import FIELDS_HELP, CommandError, UpdateCommand, build_update
 from intents.report_handling.lists import parse_list
 from intents.report_handling.permissions import turn_scope
 from intents.report_handling.updates import describe, resolve_laws, save_update
