@@ -45,8 +45,14 @@ def _ensure_demo_data(db) -> None:
 
 
 def _chat(user: str, role: Role | None, demo: bool) -> None:
+    import threading
+
     from bot.terminal_chat import run_chat
     from intents.notifier import PrintingNotifier
+    from nlp_models.text.spelling import load_swedish_words
+
+    # The spelling check's word list takes a second to read: read it while the person types.
+    threading.Thread(target=load_swedish_words, name="word-list", daemon=True).start()
 
     db = open_database()
     if demo:

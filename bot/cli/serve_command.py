@@ -53,7 +53,11 @@ def serve_slack(http: bool = False, port: int | None = None, host: str = "0.0.0.
     db = open_database()
     forget_events_before(db)  # Slack redelivers for minutes; week-old idempotency keys can go
     warn_if_no_mas(db, settings)
-    bot = build_slack_bot(settings, db).start()  # the outbox worker runs in every process
+    bot = build_slack_bot(settings, db)
+    from bot.warm_up import warm_up
+
+    warm_up(bot.deps.services)  # before the first message, not during it
+    bot.start()  # the outbox worker runs in every process
     scheduler = None
     if with_scheduler:
         from bot.scheduling.scheduler import start_scheduler
