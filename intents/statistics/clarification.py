@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from intents.choice_matching import clean, match_choice
-from intents.messages import Choice, Reply
+from intents.messages import Reply
 from intents.statistics.answers import answer_statistics
-from intents.statistics.request import CLARIFY_FLOW
+from intents.statistics.request import ALL_UNITS_VALUE, CLARIFY_FLOW, unit_choices
 from intents.turn import Turn
 from storage.drafts import delete_draft
 
@@ -19,13 +19,13 @@ ALL_UNITS = {"alla", "alla enheter", "bada", "samtliga", "totalt"}
 def answer_clarification(turn: Turn, state: dict, answer_fresh: Callable[[Turn], list[Reply]]) -> list[Reply]:
     delete_draft(session=turn.session, user_key=turn.message.user_id, thread_key=turn.message.thread_key)
     names = list(state.get("choices", []))
-    choice = match_choice(turn.text, [Choice(n, n) for n in names])
+    choice = match_choice(turn.text, unit_choices(names))
     if choice is None and clean(turn.text) not in ALL_UNITS:
         return answer_fresh(turn)  # not an answer: treat it as a new message
     original = replace(turn.message, text=state["question"])
     asked = Turn(message=original, session=turn.session, person=turn.person, services=turn.services)
     question = asked.understand().question
-    unit = choice.value if choice else None
+    unit = choice.value if choice and choice.value != ALL_UNITS_VALUE else None
     answers = answer_statistics(asked, replace(question, unit=unit), can_clarify=False)
     turn.outbox.extend(asked.outbox)
     return answers

@@ -19,6 +19,13 @@ from storage.report_counts import CountFilter
 from storage.units import get_unit_by_name
 
 CLARIFY_FLOW = "clarify_unit"
+ALL_UNITS_VALUE = "alla"
+
+
+def unit_choices(names: list[str]) -> list[Choice]:
+    """The choices of "Vilken enhet menar du?": the units, then all of them. The answer is read
+    against the same list, so "3" means what the third line said."""
+    return [Choice(n, n) for n in names] + [Choice("Alla", ALL_UNITS_VALUE)]
 
 
 def or_list(names: list[str]) -> str:
@@ -47,7 +54,7 @@ def resolve_request(turn: Turn, question: QuestionParse, can_clarify: bool) -> S
             if can_clarify:
                 save_draft(session=session, user_key=turn.message.user_id, thread_key=turn.message.thread_key,
                            state={"flow": CLARIFY_FLOW, "question": turn.text, "choices": ambiguous}, now=turn.now)
-                return [Reply("Vilken enhet menar du?", [Choice(n, n) for n in ambiguous] + [Choice("Alla", "alla")])]
+                return [Reply("Vilken enhet menar du?", unit_choices(ambiguous))]
         else:
             mention = unit_mention(turn.text)
             if mention and not ambiguous:

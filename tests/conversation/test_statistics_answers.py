@@ -3,6 +3,7 @@ ambiguous units. Asked as the MAS unless said otherwise."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -159,3 +160,18 @@ def test_tvetydig_enhet_ger_en_kort_fraga(conversation):
     assert answer.startswith("2 fallavvikelser på Hemtjänst Syd")
     assert mas(conversation, "hur många fallavvikelser i hemtjänsten i mars").startswith("Vilken enhet")
     assert mas(conversation, "alla").startswith("3 fallavvikelser")
+
+
+def test_tvetydig_enhet_kan_besvaras_med_valets_nummer_aven_for_alla(conversation):
+    add(conversation, "Hemtjänst Norr", "fall", "2026-03-01T10:00")
+    add(conversation, "Hemtjänst Syd", "fall", "2026-03-01T10:00")
+    add(conversation, "Hemtjänst Syd", "fall", "2026-03-02T10:00")
+    question = "hur många fallavvikelser i hemtjänsten i mars"
+
+    def number_of(label: str, asked: str) -> str:
+        return re.search(rf"(\d+)\) {label}", asked).group(1)
+
+    asked = mas(conversation, question)
+    assert mas(conversation, number_of("Alla", asked)).startswith("3 fallavvikelser")
+    asked = mas(conversation, question)
+    assert mas(conversation, number_of("Hemtjänst Syd", asked)).startswith("2 fallavvikelser på Hemtjänst Syd")
