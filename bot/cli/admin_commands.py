@@ -1,4 +1,4 @@
-"""`omsorgsbot units list` and `omsorgsbot users set-role | remove-unit | list`."""
+"""`omsorgsbot units list | add` and `omsorgsbot users set-role | remove-unit | list`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,47 @@ from rich.table import Table
 
 from bot.database_setup import open_database
 from storage.database import session_scope
+from storage.models import UnitCreate
 from storage.people import people_with_units, remove_unit, set_role
-from storage.units import list_units
-from storage.vocabulary import Role, UnitRelation
+from storage.units import create_unit, get_unit_by_name, guess_unit_type, list_units
+from storage.vocabulary import Role, UnitRelation, UnitType
+
+UNIT_TYPES = ", ".join(t.value for t in UnitType)
+
+
+def _unit_type(value: str | None, name: str) -> UnitType:
+    if value is None:
+        return guess_unit_type(name)
+    folded = " ".join(value.casefold().replace("sarskilt", "särskilt").replace("hemtjanst", "hemtjänst").split())
+    try:
+        return UnitType(folded)
+    except ValueError:
+        typer.echo(f"Okänd enhetstyp ”{value}”. Välj en av: {UNIT_TYPES}.", err=True)
+        raise typer.Exit(2) from None
+
+
+def existing_units(session, names: list[str]) -> tuple[list[str], list[str]]:
+    """The stored units the names mean ("Solgarden", an alias or a unique part of the name are read as
+    the unit), and a line for each name read as another spelling. A name that is no unit stops the
+    command with the nearest names: a typo must not create a second Solgården that nobody sees."""
+    from nlp_models.units.matcher import UnitEntry, UnitMatcher
+
+    matcher = UnitMatcher(UnitEntry(u.name, tuple(u.aliases)) for u in list_units(session=session))
+    found, notes = [], []
+    for name in names:
+        stored = get_unit_by_name(session=session, name=name)
+        match = None if stored else matcher.lookup(name)
+        if stored is None and match is None:
+            nearest = matcher.suggest(name)
+            hint = f" Menar du {' eller '.join(f'”{n}”' for n in nearest)}?" if nearest else ""
+            typer.echo(f"Det finns ingen enhet som heter ”{name}”.{hint} En ny enhet läggs till med "
+                       f"omsorgsbot units add \"{name}\" --typ TYP ({UNIT_TYPES}).", err=True)
+            raise typer.Exit(2)
+        chosen = stored.name if stored else match.name
+        if name.strip() != chosen:
+            notes.append(f"”{name.strip()}” lästes som {chosen}.")
+        found.append(chosen)
+    return found, notes
 
 
 def register(app: typer.Typer) -> None:
@@ -30,12 +68,33 @@ def register(app: typer.Typer) -> None:
                 table.add_row(unit.name, unit.type, ", ".join(unit.aliases))
             Console().print(table)
 
+    @units.command("add")
+    def units_add(
+        name: str = typer.Argument(..., help="Enhetens namn, t.ex. ”Solgården” eller ”Hemtjänst Norr”."),
+        unit_type: str = typer.Option(None, "--typ", help=f"{UNIT_TYPES} (gissas av namnet om den saknas)."),
+        alias: list[str] = typer.Option(None, "--alias", help="Annat namn som personalen använder; kan ges flera gånger."),
+    ) -> None:
+        """Lägg till en enhet."""
+        name = " ".join(name.split())
+        if not name:
+            typer.echo("Enheten behöver ett namn.", err=True)
+            raise typer.Exit(2)
+        chosen = _unit_type(unit_type, name)
+        with session_scope(open_database()) as session:
+            if get_unit_by_name(session=session, name=name) is not None:
+                typer.echo(f"Enheten ”{name}” finns redan.", err=True)
+                raise typer.Exit(1)
+            create_unit(session=session, unit_in=UnitCreate(name=name, type=chosen,
+                                                            aliases=[a for a in (alias or []) if a.strip()]))
+        typer.echo(f"Enheten {name} ({chosen.value}) är tillagd.")
+
     @users.command("set-role")
     def users_set_role(
         user: str = typer.Argument(..., help="Användarens id i Slack (t.ex. U012ABC)."),
-        role: str = typer.Argument(..., help="personal, sjuksköterska, chef, mas eller admin."),
+        role: str = typer.Argument(..., help="personal, sjuksköterska, chef, mas, sas eller admin."),
         unit: list[str] = typer.Option(None, "--unit", help="Enhet som användaren tillhör eller är chef för; "
-                                       "kan ges flera gånger och ersätter användarens tidigare enheter."),
+                                       "kan ges flera gånger och ersätter användarens tidigare enheter. "
+                                       "Enheten ska finnas (omsorgsbot units add)."),
     ) -> None:
         """Ge en användare en roll; med --unit ersätts användarens enheter."""
         try:
@@ -43,10 +102,12 @@ def register(app: typer.Typer) -> None:
         except ValueError:
             typer.echo(f"Okänd roll ”{role}”. Välj en av: {', '.join(r.value for r in Role)}.", err=True)
             raise typer.Exit(2) from None
-        units = [u for u in (unit or []) if u.strip()]
         with session_scope(open_database()) as session:
+            units, notes = existing_units(session, [u for u in (unit or []) if u.strip()])
             set_role(session=session, platform_user_id=user, role=chosen, unit_names=units)
         where = f" på {', '.join(units)}" if units else ""
+        for note in notes:
+            typer.echo(note)
         typer.echo(f"{user} har nu rollen {chosen.value}{where}.")
 
     @users.command("remove-unit")

@@ -6,6 +6,7 @@ import json
 
 
 def test_ask_fortsatter_samma_samtal_for_samma_anvandare(cli):
+    cli("units", "add", "Solgården")
     cli("users", "set-role", "U1", "personal", "--unit", "Solgården")
     first = cli("ask", "--user", "U1", "--now", "2026-03-10 14:00", "bru föll i badrummet i natt, ingen skada")
     assert first.exit_code == 0 and "Vad gjorde ni direkt" in first.output

@@ -45,6 +45,7 @@ def test_export_jsonl_och_maskerat_telefonnummer(cli, tmp_path):
 
 
 def test_enheter_och_roller(cli):
+    assert cli("units", "add", "Björkhagen", "--typ", "sarskilt boende").exit_code == 0
     result = cli("users", "set-role", "U42", "chef", "--unit", "Björkhagen")
     assert result.exit_code == 0 and "chef på Björkhagen" in result.output
     assert "Björkhagen" in cli("units", "list").output
@@ -53,6 +54,8 @@ def test_enheter_och_roller(cli):
 
 
 def test_users_set_role_ersatter_enheter_remove_unit_och_list(cli):
+    for name in ("Solgården", "Ekbacken", "Björkhagen"):
+        cli("units", "add", name)
     assert cli("users", "set-role", "U7", "chef", "--unit", "Solgården", "--unit", "Ekbacken").exit_code == 0
     moved = cli("users", "set-role", "U7", "chef", "--unit", "Björkhagen")
     assert "chef på Björkhagen" in moved.output
@@ -63,3 +66,35 @@ def test_users_set_role_ersatter_enheter_remove_unit_och_list(cli):
     assert "–" in next(line for line in cli("users", "list").output.splitlines() if "U7" in line)
     missing = cli("users", "remove-unit", "U7", "Björkhagen")
     assert missing.exit_code == 1 and "inte kopplad" in missing.output
+
+
+def test_enhet_utan_prickar_i_set_role_ar_den_befintliga_enheten(cli):
+    cli("units", "add", "Solgården", "--typ", "särskilt boende")
+    result = cli("users", "set-role", "U012SSK", "sjukskoterska", "--unit", "Solgarden")
+    assert result.exit_code == 0 and "sjuksköterska på Solgården" in result.output
+    assert "lästes som Solgården" in result.output
+    listed = cli("units", "list").output
+    assert "Solgården" in listed and "Solgarden" not in listed
+
+
+def test_felstavad_enhet_skapar_ingen_ny_enhet_utan_foreslar_den_narmaste(cli):
+    cli("units", "add", "Solgården")
+    result = cli("users", "set-role", "U1", "chef", "--unit", "Solrosen")
+    assert result.exit_code == 2
+    assert "ingen enhet som heter ”Solrosen”" in result.output and "Menar du ”Solgården”" in result.output
+    assert "units add" in result.output
+    assert "Solrosen" not in cli("units", "list").output
+    typo = cli("users", "set-role", "U2", "chef", "--unit", "Solgårn")
+    assert typo.exit_code == 0 and "”Solgårn” lästes som Solgården" in typo.output
+    assert "U1" not in cli("users", "list").output  # nothing changed
+
+
+def test_units_add_med_typ_alias_och_dubblett(cli):
+    added = cli("units", "add", "Hemtjänst  Norr", "--typ", "hemtjanst", "--alias", "HT Norr")
+    assert added.exit_code == 0 and "Hemtjänst Norr (hemtjänst)" in added.output
+    row = next(line for line in cli("units", "list").output.splitlines() if "Norr" in line)
+    assert "hemtjänst" in row and "HT Norr" in row
+    again = cli("units", "add", "hemtjänst norr")
+    assert again.exit_code == 1 and "finns redan" in again.output
+    bad = cli("units", "add", "Lärkan", "--typ", "slott")
+    assert bad.exit_code == 2 and "Okänd enhetstyp" in bad.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 def _stale_report(cli) -> str:
+    cli("units", "add", "Solgården")
     cli("users", "set-role", "U-chef", "chef", "--unit", "Solgården")
     cli("users", "set-role", "U1", "personal", "--unit", "Solgården")
     cli("ask", "--user", "U1", "--now", "2026-03-02 10:00",
