@@ -53,7 +53,14 @@ def serve_slack(http: bool = False, port: int | None = None, host: str = "0.0.0.
     db = open_database()
     forget_events_before(db)  # Slack redelivers for minutes; week-old idempotency keys can go
     warn_if_no_mas(db, settings)
-    bot = build_slack_bot(settings, db)
+    from bot.slack.startup import SlackStartupError, connect
+
+    try:
+        bot = connect(lambda: build_slack_bot(settings, db), say=lambda line: typer.echo(line, err=True))
+    except SlackStartupError as exc:
+        log.error("%s", exc)
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2 if exc.permanent else 1) from None
     from bot.warm_up import warm_up
 
     warm_up(bot.deps.services)  # before the first message, not during it

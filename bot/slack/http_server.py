@@ -16,6 +16,7 @@ import io
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -76,6 +77,31 @@ def _malformed_payload(text: str, content_type: str) -> bool:
     return user is not None and not isinstance(user, (dict, str))
 
 
+UNSIGNED_LOG_EVERY_S = 60.0
+UNSIGNED = ("Slack-förfrågan med ogiltig eller för gammal signatur avvisades (401, %d sedan förra raden). "
+            "Kommer den från Slack: kontrollera SLACK_SIGNING_SECRET och att maskinens klocka går rätt.")
+
+
+class _UnsignedLog:
+    """One log line a minute for refused signatures: the administrator sees a wrong signing secret,
+    and someone knocking on the door cannot fill the log."""
+
+    def __init__(self, every_s: float = UNSIGNED_LOG_EVERY_S, clock: Callable[[], float] = time.monotonic) -> None:
+        self.every_s, self.clock = every_s, clock
+        self._last: float | None = None
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def refused(self) -> None:
+        with self._lock:
+            self._count += 1
+            now = self.clock()
+            if self._last is not None and now - self._last < self.every_s:
+                return
+            count, self._count, self._last = self._count, 0, now
+        log.warning(UNSIGNED, count)
+
+
 class SlackGuard:
     """WSGI app: checks the request's shape, then hands it to Bolt's WSGI handler."""
 
@@ -83,6 +109,14 @@ class SlackGuard:
         self.bolt = SlackRequestHandler(app, path=path)
         self.path = path
         self.max_body = max_body
+        self.unsigned = _UnsignedLog()
+
+    def _noting_refusals(self, start_response: StartResponse) -> StartResponse:
+        def start(status: str, headers, *args):
+            if status.startswith("401"):
+                self.unsigned.refused()
+            return start_response(status, headers, *args)
+        return start
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != self.path:
@@ -105,6 +139,7 @@ class SlackGuard:
             body.decode("utf-8")
         except UnicodeDecodeError:
             return _plain(start_response, "400 Bad Request", "Body must be UTF-8")
+        start_response = self._noting_refusals(start_response)
         if not _signature_headers_look_right(environ):
             return _plain(start_response, "401 Unauthorized", "Unauthorized")
         if _malformed_payload(body.decode("utf-8"), environ.get("CONTENT_TYPE") or ""):

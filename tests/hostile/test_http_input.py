@@ -150,3 +150,21 @@ def test_signerad_begaran_med_ogiltig_utf8_i_formular_ger_4xx(slack_on_sqlite):
     body = b"payload=%7B%22type%22%3A%22block_actions%22%7D\xff\xfe"
     headers = sign(body.decode("utf-8", "replace"))
     assert 400 <= slack.post(body, "application/x-www-form-urlencoded", signed=False, headers=headers).status < 500
+
+
+def test_fel_signatur_ger_401_och_en_rad_i_loggen_per_minut(slack_on_sqlite, caplog):
+    """A wrong SLACK_SIGNING_SECRET shows in the log, as the install guide says; a flood of forged
+    requests gives one line a minute, with how many there were."""
+    slack = slack_on_sqlite
+    guard = slack.server._server.get_app()
+    now = [1000.0]
+    guard.unsigned.clock = lambda: now[0]
+    body = json.dumps({"type": "url_verification", "challenge": "c1"})
+    wrong = sign(body, secret="ett-annat-signeringsord")
+
+    with caplog.at_level("WARNING", logger="bot.slack.http_server"):
+        assert [slack.post(body, signed=False, headers=wrong).status for _ in range(5)] == [401] * 5
+        now[0] += 61
+        assert slack.post(body, signed=False, headers=wrong).status == 401
+    lines = [r.getMessage() for r in caplog.records if "SLACK_SIGNING_SECRET" in r.getMessage()]
+    assert len(lines) == 2 and "1 sedan" in lines[0] and "5 sedan" in lines[1]
