@@ -63,6 +63,9 @@ SYNPUNKTER = [("övrigt", "anhörig tycker att personalen kommer för sent"),
               ("läkemedel", "brukaren vill veta varför tabletterna byttes utan att någon sa något")]
 CONSEQUENCES = ["ingen"] * 6 + ["lindrig"] * 4 + ["måttlig"] * 2 + ["allvarlig"]
 REPORTS_PER_YEAR = 560
+# The newest invented event lies this many days back: what a newcomer reports first ("i natt", "i går")
+# is then never within the duplicate check's 48 hours of an invented one on the same unit.
+QUIET_DAYS = 4
 SHIFT_WEEKS = 10  # the latest weeks: more falls on Solgården, so the run chart and the digest show a signal
 DUPLICATES = 14
 LEX_SARAH_TEXTS = ("besöket uteblev", "det tog 50 minuter", "nyckeln saknades")
@@ -117,9 +120,9 @@ def _report(rng: random.Random, number: int, day: date, now: datetime, unit_id: 
 
 
 def _days(rng: random.Random, today: date) -> list[date]:
-    """Days of occurrence from 1 January two years back up to today, evenly over the time."""
+    """Days of occurrence from 1 January two years back up to QUIET_DAYS before today, evenly over the time."""
     first = date(today.year - 2, 1, 1)
-    span = (today - first).days + 1
+    span = (today - first).days + 1 - QUIET_DAYS
     return sorted(first + timedelta(days=rng.randrange(span)) for _ in range(REPORTS_PER_YEAR * span // 365))
 
 
@@ -146,7 +149,7 @@ def create_demo_data(*, session: Session, now: datetime, seed: int = 2026) -> in
     unit_ids = [u.id for u in units.values()]
     rows = [_report(rng, n, day, now, rng.choice(unit_ids), any_area) for n, day in enumerate(_days(rng, today), 1)]
     last_monday = today - timedelta(days=today.weekday() + 7)
-    shift_days = [min(today, last_monday - timedelta(weeks=week) + timedelta(days=rng.randrange(7)))
+    shift_days = [min(today - timedelta(days=QUIET_DAYS), last_monday - timedelta(weeks=week) + timedelta(days=rng.randrange(7)))
                   for week in range(-1, SHIFT_WEEKS) for _ in range(3)]
     rows += [_report(rng, len(rows) + n, day, now, units["Solgården"].id, fall, synpunkt_share=0.0)
              for n, day in enumerate(shift_days, 1)]

@@ -1,4 +1,4 @@
-"""Demo data: two whole calendar years and this year up to today, kinds and areas that fit the words,
+"""Demo data: two whole calendar years and this year up to a few days ago, kinds and areas that fit the words,
 lex candidates, duplicates, handled and unhandled reports – so every README example shows something."""
 
 from __future__ import annotations

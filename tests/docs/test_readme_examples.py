@@ -67,3 +67,29 @@ def test_samma_sak_raknad_pa_tva_satt_blir_samma_tal(ask):
     assert figures(per_quarter)[0] == total
     quarters = [int(m) for m in re.findall(r"^kvartal \d 2026[^:]*: (\d+)$", per_quarter, flags=re.M)]
     assert sum(quarters) == total
+
+
+def readme_report_example() -> str:
+    return re.search(r"”(hittade bru[^”]+)”", README.read_text(encoding="utf-8")).group(1)
+
+
+@pytest.mark.parametrize("now", [datetime(2026, 11, 24, 4, 10, tzinfo=STOCKHOLM),
+                                 datetime(2026, 3, 2, 12, 0, tzinfo=STOCKHOLM),
+                                 datetime(2026, 7, 31, 22, 30, tzinfo=STOCKHOLM)])
+def test_readme_exemplet_pa_ny_demodata_fragar_inte_om_en_pahittad_dubblett(tmp_path, shared_nlu, routine_library,
+                                                                             now):
+    """The first thing a newcomer types is the README's example: it must not be asked whether it is the
+    same event as an invented demo report from a few hours ago."""
+    db = make_engine(f"sqlite:///{tmp_path / 'demo.db'}")
+    upgrade_schema(db)
+    with session_scope(db) as session:
+        create_demo_data(session=session, now=now)
+    engine = DialogueEngine(BotServices(engine=db, nlu=shared_nlu, routines=routine_library,
+                                        routine_search=RoutineSearch(routine_library.routines),
+                                        notifier=RecordingNotifier()))
+    replies = []
+    for text in (readme_report_example(), "ingen skada", "skicka"):
+        replies.append(render_replies(engine.handle(IncomingMessage(user_id="demo-personal", text=text, at=now,
+                                                                    channel=ChannelKind.DIRECT))))
+    assert not any("samma händelse" in reply for reply in replies), replies
+    assert "registrerad som AV-" in replies[-1], replies
