@@ -7,6 +7,8 @@ its area. The staff-injury routine is never offered here (staff injuries are not
 
 from __future__ import annotations
 
+import re
+
 import logging
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -25,6 +27,7 @@ from storage.units import get_or_create_unit, get_unit_by_name
 from storage.vocabulary import Area, Consequence, ReportKind, Source
 
 log = logging.getLogger(__name__)
+DONE_MARK = " ✓ gjort enligt din rapport"
 NEXT_STEPS_SHOWN = 4
 UNKNOWN_UNIT = "Okänd enhet"
 
@@ -59,12 +62,24 @@ def routine_for(turn: Turn, draft: ReportDraft) -> Routine | None:
     return general or (fitting[0] if fitting else None)
 
 
+def _action_labels(turn: Turn, text: str | None) -> set[str]:
+    """The kinds of action a text tells ("ssk kontaktad"), by the same rules that read the report."""
+    found = turn.services.nlu.reports.analyze(text).immediate_action if text and text.strip() else None
+    return set(found.split("; ")) if found else set()
+
+
 def _next_steps(turn: Turn, draft: ReportDraft) -> str:
+    """The routine's first steps; a step the report says is already done ("Ring sjuksköterskan
+    direkt" after "ssk kontaktad") is marked, so the list does not tell the reporter to do it again."""
     routine = routine_for(turn, draft)
     if routine is None or not routine.steps:
         return ""
-    steps = "\n".join(f"{i}. {step}" for i, step in enumerate(routine.steps[:NEXT_STEPS_SHOWN], 1))
-    return f"\n\nNästa steg enligt rutinen ”{routine.title}”:\n{steps}"
+    done = _action_labels(turn, draft.immediate_action)
+    lines = []
+    for i, step in enumerate(routine.steps[:NEXT_STEPS_SHOWN], 1):
+        asks = _action_labels(turn, re.split(r"(?<=[.!])\s", step, maxsplit=1)[0])  # the instruction itself
+        lines.append(f"{i}. {step}" + (DONE_MARK if asks and asks <= done else ""))
+    return f"\n\nNästa steg enligt rutinen ”{routine.title}”:\n" + "\n".join(lines)
 
 
 def _thanks(draft: ReportDraft, reference: str) -> str:

@@ -217,3 +217,17 @@ def test_sent_besok_i_hemtjansten_far_rutinen_for_missade_besok(conversation):
 def test_fall_far_fallrutinen(conversation):
     reply = conversation.say("bru på Solgården ramlade i natt, ingen skada, ssk kontaktad")
     assert "Efter ett fall" in conversation.say("skicka")
+
+
+def test_steg_som_rapporten_sager_ar_gjorda_markeras_i_nasta_steg(conversation):
+    conversation.say("hittade bru pa golvet i badrummet pa Solgarden i natt, ingen skada, ringde sjukskoterskan")
+    reply = finish(conversation, conversation.say("skicka"))
+    nurse_step = next(line for line in reply.splitlines() if line.startswith("2. Ring sjuksköterskan"))
+    assert nurse_step.endswith("✓ gjort enligt din rapport")
+    assert not any(line.endswith("gjort enligt din rapport") for line in reply.splitlines() if line != nurse_step)
+
+
+def test_utan_atgard_markeras_inget_steg(conversation):
+    conversation.say("hittade bru pa golvet i badrummet pa Solgarden i natt, ingen skada")
+    reply = finish(conversation, conversation.say("hoppa över"))
+    assert "Nästa steg" in reply and "gjort enligt din rapport" not in reply
