@@ -12,6 +12,7 @@ from intents.delivery import deliver_after_turn
 from intents.help_text import help_text
 from intents.indicator_answers import answer_indicator
 from intents.messages import ChannelKind, IncomingMessage, Reply, without_control_characters
+from intents.my_role import answer_who_am_i, asks_who_am_i
 from intents.own_reports import answer_own_reports, asks_for_own_reports
 from intents.paged_lists import asks_for_more, show_more
 from intents.reminders.answer import answer_reminders, asks_for_reminders
@@ -145,6 +146,8 @@ class DialogueEngine:
             return answer_statistics(turn)
         if asks_for_reminders(turn.text):
             return answer_reminders(turn)
+        if asks_who_am_i(turn.text) and not find_reference(turn.text):
+            return answer_who_am_i(turn)
         if handles(turn.text) and not reports_event_citing_reference(turn):
             return answer_handling(turn)  # it checks the role and refuses politely
         if asks_for_own_reports(turn.text):
