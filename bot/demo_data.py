@@ -84,7 +84,8 @@ def _report(rng: random.Random, number: int, day: date, now: datetime, unit_id: 
         occurred = now - timedelta(hours=rng.randrange(1, 8))
     synpunkt = rng.random() < synpunkt_share
     area, text = rng.choice(SYNPUNKTER) if synpunkt else area_choice()
-    consequence = None if synpunkt else rng.choice(CONSEQUENCES)
+    # a text that says there was no injury is never filed with one ("ingen synlig skada" as "allvarlig")
+    consequence = None if synpunkt else "ingen" if "ingen synlig skada" in text else rng.choice(CONSEQUENCES)
     age = (today - day).days
     status = "avslutad" if age > 45 else rng.choice(["ny", "utreds", "åtgärdad", "avslutad"])
     reported = min(occurred + timedelta(hours=rng.randrange(1, 30)), now)

@@ -47,6 +47,10 @@ def test_omradet_passar_orden(reports):
         assert (report.kind == "synpunkt") == (description in {t for _, t in SYNPUNKTER})
 
 
+def test_text_utan_skada_har_ingen_skada_som_konsekvens(reports):
+    assert all(r.consequence == "ingen" for r in reports if "ingen synlig skada" in r.description)
+
+
 def test_lex_fall_dubbletter_och_hantering_finns(reports):
     assert sum(r.lex_maria_candidate for r in reports) >= 5 and sum(r.lex_sarah_candidate for r in reports) >= 5
     assert all(r.severe for r in reports if r.lex_maria_candidate)
