@@ -60,11 +60,15 @@ def judgement(analysis: RunsAnalysis, series: CountSeries) -> str:
                          f"medianen {median} (gränsen är {analysis.longest_run_max} vid {analysis.useful} punkter); "
                          "den har upphört.")
     if analysis.too_few_crossings:
-        lines.append(f"Signal: kurvan korsar medianen {median} bara {analysis.crossings} gånger (färre än "
+        lines.append(f"Signal: kurvan korsar medianen {median} bara {_times(analysis.crossings)} (färre än "
                      f"{analysis.crossings_min} är osannolikt av en slump vid {analysis.useful} punkter) – "
                      "nivån har ändrats under perioden.")
     if lines:
         return " ".join(lines)
     return (f"Ingen signal: som längst {analysis.longest_run} {_units(series, analysis.longest_run)} i rad på samma "
             f"sida om medianen {median} (gräns {analysis.longest_run_max}), och kurvan korsar medianen "
-            f"{analysis.crossings} gånger (minst {analysis.crossings_min}). Variationen ryms i det vanliga.")
+            f"{_times(analysis.crossings)} (minst {analysis.crossings_min}). Variationen ryms i det vanliga.")
+
+
+def _times(n: int) -> str:
+    return "en gång" if n == 1 else f"{n} gånger"

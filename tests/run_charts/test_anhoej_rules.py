@@ -87,3 +87,14 @@ def test_hela_veckor_och_manader_slutar_fore_den_pagaende():
     assert weeks[-1].period.end == date(2026, 11, 22) and len(weeks) == 26
     months = whole_months(date(2026, 11, 30))
     assert months[-1].period == months[-1].period.__class__(date(2026, 11, 1), date(2026, 11, 30))
+
+
+def test_en_enda_korsning_sags_som_en_gang():
+    weeks = whole_weeks(date(2026, 11, 22))
+    low, high = weeks[:13], weeks[13:]  # one step up in the middle: the curve crosses the median once
+    days = [w.period.start for w in low] + [w.period.start + timedelta(days=i % 7) for w in high for i in range(6)]
+    series = count_series("week", days, weeks)
+    analysis = runs_analysis(series.values)
+    assert analysis.crossings == 1
+    text = judgement(analysis, series)
+    assert "korsar medianen" in text and "bara en gång" in text and "1 gånger" not in text
