@@ -11,6 +11,7 @@ from intents.messages import Chart
 from intents.statistics.periods import BUCKETS, CountedPeriod, counted_period, describe_bucket
 from intents.statistics.request import StatisticsRequest
 from intents.statistics.wording import and_list, basis, counted_thing, flagged_thing, kinds_split, number
+from intents.swedish_dates import format_date
 from intents.turn import Turn
 from nlp_models.times.expressions import Period, describe_period
 from storage.report_counts import CountFilter, count_by_area, count_by_unit, count_reports, earliest_occurrence
@@ -44,12 +45,17 @@ def what_was_counted(turn: Turn, flt: CountFilter, total: int) -> str:
     return text
 
 
-def when_words(counted: CountedPeriod | None) -> str:
-    return f" under {counted.words}" if counted else " totalt"
+def when_words(counted: CountedPeriod | None, turn: Turn | None = None) -> str:
+    """" under 1–31 mars 2026", or for a question without a period " totalt, sedan 1 januari 2024"
+    (the first report on record), so a total always says what it covers."""
+    if counted:
+        return f" under {counted.words}"
+    first = earliest_occurrence(session=turn.session) if turn is not None else None
+    return f" totalt, sedan {format_date(first)}" if first else " totalt"
 
 
 def headline(turn: Turn, request: StatisticsRequest, total: int, counted: CountedPeriod | None) -> str:
-    return f"{what_was_counted(turn, request.flt, total)}{request.where}{when_words(counted)}."
+    return f"{what_was_counted(turn, request.flt, total)}{request.where}{when_words(counted, turn)}."
 
 
 def count_basis(request: StatisticsRequest) -> str:

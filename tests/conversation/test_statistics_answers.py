@@ -201,3 +201,10 @@ def test_tva_namngivna_enheter_raknas_precis_de_tva_utan_motfraga(conversation, 
     reply = mas(conversation, question)
     assert "Vilken enhet" not in reply
     assert reply.startswith("3 ") and "Björkhagen" in reply and "Solgården" in reply and "Hemtjänst" not in reply
+
+
+def test_en_fraga_utan_period_sager_vad_totalen_tacker(conversation):
+    add(conversation, "Solgården", "fall", "2025-02-03T10:00")
+    add(conversation, "Solgården", "fall", "2026-03-01T10:00")
+    answer = mas(conversation, "hur många fall på Solgården")
+    assert answer.startswith("2 ") and "totalt, sedan 3 februari 2025" in answer.splitlines()[0]
