@@ -6,7 +6,7 @@ when the question names several; says so when it names a unit that does not exis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from intents.access import NO_UNITS, REFUSAL, statistics_scope
 from intents.messages import Choice, Reply
@@ -51,6 +51,14 @@ def resolve_request(turn: Turn, question: QuestionParse, can_clarify: bool) -> S
     named = [n for n in dict.fromkeys(question.compared_units)]
     if question.unit is None and len(named) < 2:  # "Solgården och Björkhagen" names two units: nothing to ask
         ambiguous = [n for n in matcher.candidates(turn.text)]
+        if len(ambiguous) > 1 and not scope.everything:  # only the units this person may see are offered
+            visible = [n for n in ambiguous if n in scope.unit_names]
+            if not visible:
+                return [Reply(f"Du kan inte se statistik för {and_list(ambiguous)} – bara för enheter du har "
+                              "ansvar för.")]
+            ambiguous = visible
+            if len(visible) == 1:
+                question = replace(question, unit=visible[0])
         if len(ambiguous) > 1:
             if can_clarify:
                 save_draft(session=session, user_key=turn.message.user_id, thread_key=turn.message.thread_key,

@@ -208,3 +208,20 @@ def test_en_fraga_utan_period_sager_vad_totalen_tacker(conversation):
     add(conversation, "Solgården", "fall", "2026-03-01T10:00")
     answer = mas(conversation, "hur många fall på Solgården")
     assert answer.startswith("2 ") and "totalt, sedan 3 februari 2025" in answer.splitlines()[0]
+
+
+def test_fragan_om_enhet_erbjuder_bara_enheter_som_personen_far_se(conversation):
+    from storage.people import set_role
+    from storage.vocabulary import Role
+    from storage.database import session_scope
+
+    add(conversation, "Hemtjänst Norr", "fall", "2026-03-01T10:00")
+    add(conversation, "Hemtjänst Syd", "fall", "2026-03-02T10:00")
+    with session_scope(conversation.db) as session:
+        set_role(session=session, platform_user_id="U-chef-sol", role=Role.CHEF, unit_names=["Solgården"])
+        set_role(session=session, platform_user_id="U-chef-norr", role=Role.CHEF,
+                 unit_names=["Hemtjänst Norr", "Solgården"])
+    refused = conversation.say("hur manga fall i hemtjansten i mars", user="U-chef-sol")
+    assert "Vilken enhet" not in refused and "Du kan inte se statistik för" in refused and "Hemtjänst" in refused
+    answer = conversation.say("hur manga fall i hemtjansten i mars", user="U-chef-norr")
+    assert "Vilken enhet" not in answer and answer.startswith("1 ") and "på Hemtjänst Norr" in answer
