@@ -366,12 +366,18 @@ def _correct(turn: Turn, draft: ReportDraft, correction: Correction) -> list[Rep
     slot, result = _apply_correction(turn, draft, correction)
     if slot is None:
         return None
+    if not result.ok and slot == "time" and not result.problem and draft.pending != slot:
+        # "tiden: vet ej" at the summary: the time is not known after all - no time is kept
+        draft.occurred_at, draft.occurred_approximate, draft.occurred_part = None, False, None
+        set_unknown(draft, "time")
+        return _changed(turn, draft, before, slot)
     if not result.ok:
         if draft.pending == slot:
             return _missed(turn, draft, slot, result.problem, result.choices)
         _save(turn, draft)
         hint = f" Skriv t.ex. ”{LATER_EXAMPLES[slot]}”." if slot in LATER_EXAMPLES else ""
-        return [Reply(f"{result.problem}{hint}", result.choices)]
+        problem = result.problem or "Jag förstod inte vad det ska ändras till."
+        return [Reply(f"{problem}{hint}", result.choices)]
     if result.follow_up:
         return _put(turn, draft, result.follow_up)
     return _changed(turn, draft, before, slot)

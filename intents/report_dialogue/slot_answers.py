@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from intents.messages import Choice
+from intents.report_dialogue.description_edits import change_description
 from intents.report_dialogue.draft import ReportDraft
 from intents.report_dialogue.intake import set_area, set_time
 from intents.report_dialogue.questions import (
@@ -25,6 +26,7 @@ from nlp_models.answers import Answer, AnswerKind, answer_words, explicit_option
 from nlp_models.personal_data.masking import mask_personal_data
 from nlp_models.reports.synpunkt_details import contact_wish, giver
 from nlp_models.times.expressions import KnownDay, resolve_occurred_at
+from nlp_models.times.moments import tells_only_discovery
 from storage.timestamps import STOCKHOLM
 
 NIGHT_HOURS = range(0, 6)  # a stored hour here came from "i natt": the morning side of the night
@@ -136,6 +138,16 @@ def read_time(turn: Turn, draft: ReportDraft, text: str, now: datetime) -> SlotR
         return OK
     if answer.kind == AnswerKind.UNKNOWN:
         return SlotResult(False, "")  # the question asked again says that roughly is enough, with examples
+    question = answer_question("time", draft)
+    if tells_only_discovery(text) and any(read_answer(c.text, question).kind == AnswerKind.UNKNOWN
+                                          for c in clauses(text)):
+        # "vet ej, märkte det nyss": when it was noticed, not when it happened - the time stays unknown, and
+        # when it was noticed goes to the description
+        noticed = ", ".join(c.text for c in clauses(text) if read_answer(c.text, question).kind != AnswerKind.UNKNOWN)
+        change_description(turn, draft, noticed, append=True)
+        draft.occurred_at, draft.occurred_approximate, draft.occurred_part = None, False, None
+        set_unknown(draft, "time")
+        return OK
     moment = resolve_time(draft, text, now)
     if moment is None:
         return SlotResult(False, "Jag förstod inte tiden (den kan inte heller ligga i framtiden).")

@@ -15,6 +15,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from nlp_models.times.calendar_math import latest_weekday_before
+from nlp_models.times.mentions import time_mentions
 from nlp_models.times.patterns import alternation, parse_date_parts, parse_number, pieces, word_rule
 from nlp_models.times.text import time_string
 from nlp_models.times.vocabulary import PartOfDay, time_vocabulary
@@ -338,6 +339,14 @@ def _without_discovery(text: str) -> str:
     clauses = [c for c in _CLAUSES.split(text) if c.strip()]
     kept = [c for c in clauses if not any(f" {w} " in f" {time_string(c)} " for w in words)]
     return ", ".join(kept) if kept and len(kept) < len(clauses) else text
+
+
+def tells_only_discovery(text: str) -> bool:
+    """Whether every clause of `text` that names a time tells when something was found ("vet ej, märkte det
+    nyss"): then no time in it is the event's own."""
+    words = time_vocabulary().discovery
+    timed = [c for c in _CLAUSES.split(text) if c.strip() and (time_mentions(c) or names_clock_time(c))]
+    return bool(timed) and all(any(f" {w} " in f" {time_string(c)} " for w in words) for c in timed)
 
 
 def names_clock_time(text: str) -> bool:

@@ -156,3 +156,30 @@ def test_sparad_rapport_visar_bara_det_som_sades_om_tiden(conversation):
     assert "i natt (ungefär)" in own and "03.00" not in own
     handler = conversation.say(f"visa {report.reference}", user="U-chef")
     assert "Inträffade: i natt (ungefär)" in handler and "03.00" not in handler
+
+
+# --- the time is not known after all ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said", ["tiden: vet ej", "tiden ar okand", "tiden: vet inte"])
+def test_tiden_vet_ej_i_sammanfattningen_gor_tiden_okand(conversation, said):
+    conversation.say("hittade bru pa golvet i badrummet pa Solgarden i natt, ingen skada, ssk kontaktad")
+    answer = conversation.say(said)
+    assert "När: okänd" in answer and not answer.startswith(" ")
+    conversation.say("skicka")
+    report = conversation.reports()[0]
+    assert report.occurred_precision == "okand"  # stored as the vocabulary value
+
+
+@pytest.mark.parametrize("said", ["vet ej, markte det nyss", "vet inte, upptäckte det för en kvart sedan",
+                                  "ingen aning, hittade den trasig i morse"])
+def test_nar_man_markte_nagot_ar_inte_nar_det_hande(conversation, said):
+    conversation.say("lyften pa rum 4 pa Solgarden ar trasig")
+    answer = conversation.say("övrigt")
+    assert "När hände det?" in answer
+    conversation.say(said)
+    summary = conversation.say("ingen skada")
+    if "Vad gjorde ni" in summary:
+        summary = conversation.say("hoppa över")
+    assert "När: okänd" in summary, summary
+    description = summary.split("Beskrivning:")[1].splitlines()[0]
+    assert said.split(", ")[1].split()[0][1:] in description.lower()  # "arkte"/"pptäckte"/"ittade": kept
