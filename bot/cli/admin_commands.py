@@ -14,6 +14,7 @@ from storage.units import create_unit, get_unit_by_name, guess_unit_type, list_u
 from storage.vocabulary import Role, UnitRelation, UnitType
 
 UNIT_TYPES = ", ".join(t.value for t in UnitType)
+LOOKALIKE_SCORE = 0.8  # the unit matcher's score from which a new name would be read as a stored unit
 
 
 def _unit_type(value: str | None, name: str) -> UnitType:
@@ -25,6 +26,24 @@ def _unit_type(value: str | None, name: str) -> UnitType:
     except ValueError:
         typer.echo(f"Okänd enhetstyp ”{value}”. Välj en av: {UNIT_TYPES}.", err=True)
         raise typer.Exit(2) from None
+
+
+def _names_taken(session, names: list[str]) -> str | None:
+    """Why a new unit's name or alias would be mistaken for a stored unit ("Solgarden" beside Solgården, an
+    alias another unit already has), or None."""
+    from nlp_models.units.matcher import UnitEntry, UnitMatcher
+    from storage.units import name_key
+
+    units = list_units(session=session)
+    matcher = UnitMatcher(UnitEntry(u.name, tuple(u.aliases)) for u in units)
+    for said in names:
+        for unit in units:
+            if name_key(said) in {name_key(unit.name), *(name_key(a) for a in unit.aliases)}:
+                return f"”{said}” är redan namnet på {unit.name} (eller ett av dess andra namn)."
+        match = matcher.lookup(said)
+        if match is not None and match.score >= LOOKALIKE_SCORE:
+            return f"”{said}” liknar {match.name}, som redan finns."
+    return None
 
 
 def existing_units(session, names: list[str]) -> tuple[list[str], list[str]]:
@@ -73,6 +92,7 @@ def register(app: typer.Typer) -> None:
         name: str = typer.Argument(..., help="Enhetens namn, t.ex. ”Solgården” eller ”Hemtjänst Norr”."),
         unit_type: str = typer.Option(None, "--typ", help=f"{UNIT_TYPES} (gissas av namnet om den saknas)."),
         alias: list[str] = typer.Option(None, "--alias", help="Annat namn som personalen använder; kan ges flera gånger."),
+        new: bool = typer.Option(False, "--ny", help="Lägg till enheten fast namnet liknar en befintlig enhet."),
     ) -> None:
         """Lägg till en enhet."""
         name = " ".join(name.split())
@@ -80,12 +100,16 @@ def register(app: typer.Typer) -> None:
             typer.echo("Enheten behöver ett namn.", err=True)
             raise typer.Exit(2)
         chosen = _unit_type(unit_type, name)
+        aliases = [" ".join(a.split()) for a in (alias or []) if a.strip()]
         with session_scope(open_database()) as session:
             if get_unit_by_name(session=session, name=name) is not None:
                 typer.echo(f"Enheten ”{name}” finns redan.", err=True)
                 raise typer.Exit(1)
-            create_unit(session=session, unit_in=UnitCreate(name=name, type=chosen,
-                                                            aliases=[a for a in (alias or []) if a.strip()]))
+            taken = _names_taken(session, [name, *aliases])
+            if taken and not new:
+                typer.echo(f"{taken} Är det verkligen en annan enhet, lägg till den med --ny.", err=True)
+                raise typer.Exit(1)
+            create_unit(session=session, unit_in=UnitCreate(name=name, type=chosen, aliases=aliases))
         typer.echo(f"Enheten {name} ({chosen.value}) är tillagd.")
 
     @users.command("set-role")
@@ -97,6 +121,11 @@ def register(app: typer.Typer) -> None:
                                        "Enheten ska finnas (omsorgsbot units add)."),
     ) -> None:
         """Ge en användare en roll; med --unit ersätts användarens enheter."""
+        user = user.strip()
+        if not user:
+            typer.echo("Ange användarens Slack-id, t.ex. U012ABC (i Slack: profilen → ⋮ → Kopiera medlems-id).",
+                       err=True)
+            raise typer.Exit(2)
         try:
             chosen = Role(role.strip().casefold().replace("sjukskoterska", "sjuksköterska"))
         except ValueError:

@@ -67,7 +67,7 @@ def register(app: typer.Typer) -> None:
     @app.command("chat")
     def chat(
         user: str = typer.Option("demo-personal", "--user", help="Vem du är (användar-id)."),
-        as_role: str | None = typer.Option(None, "--as", help="Ge användaren en roll: personal, sjuksköterska, chef, mas, admin."),
+        as_role: str | None = typer.Option(None, "--as", help="Ge användaren en roll: personal, sjuksköterska, chef, mas, sas, admin."),
         demo: bool = typer.Option(True, "--demo/--no-demo", help="Lägg in demodata om databasen är tom."),
     ) -> None:
         """Chatta med boten i terminalen."""

@@ -8,9 +8,11 @@ Retry-After, 5xx) never delays an ack, however busy the work threads are.
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App, BoltContext
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk import WebClient
 
 from bot.settings import Settings
@@ -20,6 +22,18 @@ from bot.slack.listeners import register_listeners
 from bot.slack.retry_policy import retry_handlers
 
 DEFAULT_API_URL = WebClient.BASE_URL
+
+
+class _SameTokenNotice(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment itself and warns that the client we hand it wins.
+    That client carries the same token (and our retry rules), so the English warning at every start only
+    confuses the administrator."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+logging.getLogger("slack_bolt.App").addFilter(_SameTokenNotice())
 WORK_THREADS = 16  # lazy listeners waiting on Slack's Web API at once (each mostly waits on the network)
 
 

@@ -98,3 +98,23 @@ def test_units_add_med_typ_alias_och_dubblett(cli):
     assert again.exit_code == 1 and "finns redan" in again.output
     bad = cli("units", "add", "Lärkan", "--typ", "slott")
     assert bad.exit_code == 2 and "Okänd enhetstyp" in bad.output
+
+
+def test_units_add_stoppar_namn_som_liknar_en_befintlig_enhet_eller_ett_upptaget_alias(cli):
+    cli("units", "add", "Solgården")
+    cli("units", "add", "Hemtjänst Norr", "--alias", "HT Norr")
+    for name in ("Solgarden", "Solgårdens"):
+        result = cli("units", "add", name)
+        assert result.exit_code == 1 and "liknar Solgården" in result.output and "--ny" in result.output
+    alias = cli("units", "add", "Hemtjänst Söder", "--alias", "HT Norr")
+    assert alias.exit_code == 1 and "redan namnet på Hemtjänst Norr" in alias.output
+    listed = cli("units", "list").output
+    assert "Solgarden" not in listed and "Söder" not in listed
+    assert cli("units", "add", "Solgårdens annex", "--ny").exit_code == 0
+    assert cli("users", "set-role", "U6", "chef", "--unit", "HT Norr").exit_code == 0
+
+
+def test_set_role_utan_anvandar_id_stoppas(cli):
+    result = cli("users", "set-role", " ", "chef")
+    assert result.exit_code == 2 and "Slack-id" in result.output
+    assert "chef" not in cli("users", "list").output

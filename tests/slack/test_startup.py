@@ -73,3 +73,15 @@ def test_slack_som_svarar_efter_ett_avbrott_ger_en_vanlig_start(db, shared_nlu, 
         assert bot.app is not None and said and "försöker igen" in said[0]
     finally:
         api.stop()
+
+
+def test_ingen_engelsk_varning_om_token_vid_start(monkeypatch, caplog):
+    from slack_bolt import App
+    from slack_sdk import WebClient
+
+    import bot.slack.app_factory  # noqa: F401 - installs the filter
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    with caplog.at_level("WARNING"):
+        App(client=WebClient(token="xoxb-test"), signing_secret="s", token_verification_enabled=False)
+    assert not [r for r in caplog.records if "token" in r.getMessage()]
