@@ -63,6 +63,11 @@ SYNPUNKTER = [("övrigt", "anhörig tycker att personalen kommer för sent"),
               ("fall", "dottern undrar varför pappa inte fått höftskydd efter fallen"),
               ("läkemedel", "brukaren vill veta varför tabletterna byttes utan att någon sa något")]
 CONSEQUENCES = ["ingen"] * 6 + ["lindrig"] * 4 + ["måttlig"] * 2 + ["allvarlig"]
+# Words in a text that bound its consequence level and the hour it happened.
+HARM_SAID = [(("ingen synlig skada",), ["ingen"]), (("blåmärke",), ["lindrig"]), (("hjälptes upp",), ["ingen", "lindrig"]),
+             (("ont i höften", "ambulans"), ["måttlig", "allvarlig"])]
+HOURS_SAID = [(("i natt", "på natten"), range(0, 6)), (("morgonens", "på morgonen"), range(6, 10)),
+              (("förmiddagen",), range(8, 12)), (("vid lunch",), range(11, 14)), (("kvällsmedicinen",), range(19, 23))]
 REPORTS_PER_YEAR = 560
 # The newest invented event lies this many days back: what a newcomer reports first ("i natt", "i går")
 # is then never within the duplicate check's 48 hours of an invented one on the same unit.
@@ -79,13 +84,15 @@ def is_empty(session: Session) -> bool:
 def _report(rng: random.Random, number: int, day: date, now: datetime, unit_id: int, area_choice,
             synpunkt_share: float = 0.12) -> dict:
     today = now.astimezone(STOCKHOLM).date()
-    occurred = datetime.combine(day, time(rng.randrange(24), rng.choice([0, 15, 30, 45])), tzinfo=STOCKHOLM)
-    if occurred > now:
-        occurred = now - timedelta(hours=rng.randrange(1, 8))
     synpunkt = rng.random() < synpunkt_share
     area, text = rng.choice(SYNPUNKTER) if synpunkt else area_choice()
-    # a text that says there was no injury is never filed with one ("ingen synlig skada" as "allvarlig")
-    consequence = None if synpunkt else "ingen" if "ingen synlig skada" in text else rng.choice(CONSEQUENCES)
+    hours = next((span for words, span in HOURS_SAID if any(w in text for w in words)), range(24))
+    occurred = datetime.combine(day, time(rng.choice(hours), rng.choice([0, 15, 30, 45])), tzinfo=STOCKHOLM)
+    if occurred > now:
+        occurred = now - timedelta(hours=rng.randrange(1, 8))
+    # the level fits the words: "ingen synlig skada" is never filed as allvarlig, "blåmärke" never as ingen
+    levels = next((said for words, said in HARM_SAID if any(w in text for w in words)), CONSEQUENCES)
+    consequence = None if synpunkt else rng.choice(levels)
     age = (today - day).days
     status = "avslutad" if age > 45 else rng.choice(["ny", "utreds", "åtgärdad", "avslutad"])
     reported = min(occurred + timedelta(hours=rng.randrange(1, 30)), now)

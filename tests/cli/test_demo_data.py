@@ -71,3 +71,14 @@ def test_demochefen_ar_chef_for_bada_enheterna_som_readme_sager(tmp_path):
     assert people["demo-chef"] == ("chef", ["Björkhagen", "Solgården"])
     assert people["demo-personal"] == ("personal", ["Solgården"])
     assert people["demo-mas"] == ("mas", [])
+
+
+def test_konsekvens_och_klockslag_passar_orden(reports):
+    for report in reports:
+        hour = to_stockholm(report.occurred_at).hour
+        if "i natt" in report.description and report.occurred_at < NOW.replace(hour=0):
+            assert hour < 6, (report.reference, report.description, hour)
+        if "blåmärke" in report.description:
+            assert report.consequence == "lindrig", report.reference
+        if "ambulans" in report.description:
+            assert report.consequence in ("måttlig", "allvarlig"), report.reference
