@@ -6,6 +6,7 @@ Created only in an empty database, so real data is never mixed with it.
 from __future__ import annotations
 
 import random
+from itertools import groupby
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import insert
@@ -134,8 +135,10 @@ def create_demo_data(*, session: Session, now: datetime, seed: int = 2026) -> in
     rng = random.Random(seed)
     units = {name: create_unit(session=session, unit_in=UnitCreate(name=name, type=kind, aliases=aliases))
              for name, kind, aliases in DEMO_UNITS}
-    for user, role, unit in DEMO_PEOPLE:
-        set_role(session=session, platform_user_id=user, role=role, unit_name=unit)
+    for (user, role), rows in groupby(DEMO_PEOPLE, key=lambda person: person[:2]):
+        # one call per person: set_role replaces a person's units with the ones given
+        set_role(session=session, platform_user_id=user, role=role,
+                 unit_names=[unit for _, _, unit in rows if unit])
     today = now.astimezone(STOCKHOLM).date()
     areas = [(area, texts) for area, weight, texts in TEMPLATES for _ in range(weight)]
 

@@ -104,12 +104,31 @@ def fetch_own(turn: Turn, params: dict[str, Any], offset: int, limit: int) -> Pa
 register_list("own_reports", fetch_own, page_size=PAGE_SIZE)
 
 
+def _named(turn: Turn) -> tuple[str | None, str | None]:
+    """The area and kind a question about "min rapport om medicinen" / "min synpunkt" names, if any."""
+    analysis = turn.understand().report
+    area = analysis.area if analysis.area_evidence else None
+    kind = "synpunkt" if re.search(r"\bsynpunkt", fold(turn.text)) else None
+    return area, kind
+
+
+def _latest_outcome(turn: Turn) -> str:
+    """What came of the person's newest report, or of the newest one of the area or kind they name."""
+    area, kind = _named(turn)
+    rows, _ = reports_by_reporter(session=turn.session, reporter_id=turn.person.id, limit=1, area=area, kind=kind)
+    if rows:
+        report, unit = rows[0]
+        return outcome_text(turn, ReportInContext(report, unit, turn.message.user_id))
+    latest, _ = reports_by_reporter(session=turn.session, reporter_id=turn.person.id, limit=1)
+    if not latest:
+        return "Du har inte rapporterat något via mig ännu."
+    what = f"om {area}" if area else "som synpunkt"
+    return (f"Jag hittar ingen rapport {what} från dig. Skriv ”mina rapporter” för att se alla, eller "
+            "”hur gick det med” och referensen.")
+
+
 def answer_own_reports(turn: Turn) -> list[Reply]:
     if _ASKS_OUTCOME.search(fold(turn.text)):
-        rows, _ = reports_by_reporter(session=turn.session, reporter_id=turn.person.id, limit=1)
-        if not rows:
-            return [Reply("Du har inte rapporterat något via mig ännu.")]
-        report, unit = rows[0]
-        return [Reply(outcome_text(turn, ReportInContext(report, unit, turn.message.user_id)))]
+        return [Reply(_latest_outcome(turn))]
     statuses = _statuses(turn.text)
     return [show_list(turn, "own_reports", {"statuses": list(statuses) if statuses else None})]

@@ -163,12 +163,17 @@ def lex_decisions_by_report(*, session: Session, report_ids: Sequence[int]) -> d
 
 def reports_by_reporter(
     *, session: Session, reporter_id: int, statuses: Sequence[str] | None = None, limit: int = 5, offset: int = 0,
-    as_of: datetime | None = None,
+    as_of: datetime | None = None, area: str | None = None, kind: str | None = None,
 ) -> tuple[list[tuple[Report, str]], int]:
-    """One person's own reports with unit names, newest first, optionally only some statuses; and how many in all."""
+    """One person's own reports with unit names, newest first, optionally only some statuses, one area or
+    one kind; and how many in all."""
     conditions = [Report.reporter_id == reporter_id]
     if statuses:
         conditions.append(Report.status.in_(list(statuses)))  # type: ignore[attr-defined]
+    if area is not None:
+        conditions.append(Report.area == area)
+    if kind is not None:
+        conditions.append(Report.kind == kind)
     if as_of is not None:
         conditions.append(Report.reported_at <= as_of)
     total = session.exec(select(func.count()).select_from(Report).where(*conditions)).one()

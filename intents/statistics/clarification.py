@@ -25,7 +25,10 @@ def answer_clarification(turn: Turn, state: dict, answer_fresh: Callable[[Turn],
     original = replace(turn.message, text=state["question"])
     asked = Turn(message=original, session=turn.session, person=turn.person, services=turn.services)
     question = asked.understand().question
-    unit = choice.value if choice and choice.value != ALL_UNITS_VALUE else None
-    answers = answer_statistics(asked, replace(question, unit=unit), can_clarify=False)
+    if choice and choice.value != ALL_UNITS_VALUE:
+        question = replace(question, unit=choice.value)
+    else:  # "Alla": all the units the question could mean ("hemtjänsten": every hemtjänst unit), not everything
+        question = replace(question, unit=None, compared_units=tuple(names))
+    answers = answer_statistics(asked, question, can_clarify=False)
     turn.outbox.extend(asked.outbox)
     return answers

@@ -48,7 +48,8 @@ def resolve_request(turn: Turn, question: QuestionParse, can_clarify: bool) -> S
     if scope is None:
         return [Reply(REFUSAL)]
     matcher = turn.services.nlu.units
-    if question.unit is None:
+    named = [n for n in dict.fromkeys(question.compared_units)]
+    if question.unit is None and len(named) < 2:  # "Solgården och Björkhagen" names two units: nothing to ask
         ambiguous = [n for n in matcher.candidates(turn.text)]
         if len(ambiguous) > 1:
             if can_clarify:
@@ -66,8 +67,10 @@ def resolve_request(turn: Turn, question: QuestionParse, can_clarify: bool) -> S
         return [Reply(f"Du kan inte se statistik för {unit.name} – bara för enheter du har ansvar för.")]
     if not scope.everything and not scope.unit_ids:
         return [Reply(NO_UNITS)]
-    compared = [u for u in (get_unit_by_name(session=session, name=n) for n in question.compared_units) if u]
-    if compared and question.group_by == "unit":  # "jämför Solgården och Björkhagen": exactly those
+    compared = [u for u in (get_unit_by_name(session=session, name=n) for n in named) if u]
+    # "jämför Solgården och Björkhagen", "fall på Solgården och Björkhagen", or "Alla" among the units asked
+    # about: exactly those units
+    if compared and (question.group_by == "unit" or (unit is None and len(compared) >= 2)):
         hidden = [u.name for u in compared if not scope.allows_unit(u.id)]
         if hidden:
             return [Reply(f"Du kan inte se statistik för {or_list(hidden)} – bara för enheter du har ansvar för.")]

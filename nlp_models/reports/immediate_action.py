@@ -1,12 +1,13 @@
 """What was done at once (rules/actions.jsonl): the labels of the action cues, in the
-order they were written, joined into one short text ("ssk kontaktad; hjälpte upp")."""
+order they were written, joined into one short text ("ssk kontaktad; hjälpte upp"). An action
+denied ("ssk ej kontaktad") or still to come ("ssk ska titta på henne") is not one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Sequence
 
-from nlp_models.text.negation import is_negated
+from nlp_models.text.negation import is_negated, is_planned
 from nlp_models.text.token_patterns import Match, TokenView
 
 
@@ -21,7 +22,7 @@ def find_actions(matches: Sequence[Match], tokens: Sequence[TokenView]) -> Actio
     labels: list[str] = []
     cues: list[Match] = []
     for match in sorted((m for m in matches if m.rule.group == "action"), key=lambda m: m.start):
-        if is_negated(match, tokens):
+        if is_negated(match, tokens) or is_planned(match, tokens):
             continue
         cues.append(match)
         label = str(match.rule.get("label", match.rule.id))

@@ -25,6 +25,7 @@ class NegationSettings:
     window_after: int
     breaks: frozenset[str]
     not_negations: frozenset[tuple[str, str]]
+    planned_before: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def negation_settings() -> NegationSettings:
         window_after=int(data["window_after"]),
         breaks=frozenset(fold(w) for w in data["breaks"]),
         not_negations=frozenset((fold(a), fold(b)) for a, b in data.get("not_negations", [])),
+        planned_before=frozenset(fold(w) for w in data.get("planned_before", [])),
     )
 
 
@@ -78,5 +80,23 @@ def is_negated(match: Match, tokens: Sequence[TokenView], harm: bool = False) ->
         if tokens[j].norm in settings.breaks or tokens[j].is_punct:
             break
         j += 1
+        steps += 1
+    return False
+
+
+def is_planned(match: Match, tokens: Sequence[TokenView]) -> bool:
+    """True when the action of `match` is still to come ("ssk ska titta på henne", "läkaren kommer att
+    ringa"): a planning word inside the match or shortly before it, within the same clause."""
+    settings = negation_settings()
+    words = settings.planned_before
+    if any(tokens[j].norm in words for j in range(match.start, match.end)):
+        return True
+    j, steps = match.start - 1, 0
+    while j >= 0 and steps < settings.window_before:
+        if tokens[j].norm in words:
+            return True
+        if tokens[j].norm in settings.breaks or tokens[j].is_punct:
+            break
+        j -= 1
         steps += 1
     return False

@@ -53,3 +53,17 @@ def test_lex_fall_dubbletter_och_hantering_finns(reports):
     assert sum(r.duplicate_of_id is not None for r in reports) >= 10
     statuses = Counter(r.status for r in reports)
     assert statuses["ny"] and statuses["utreds"] and statuses["åtgärdad"] and statuses["avslutad"]
+
+
+def test_demochefen_ar_chef_for_bada_enheterna_som_readme_sager(tmp_path):
+    from storage.people import people_with_units
+
+    db = make_engine(f"sqlite:///{tmp_path / 'demo.db'}")
+    upgrade_schema(db)
+    with session_scope(db) as session:
+        create_demo_data(session=session, now=NOW)
+        people = {person.platform_user_id: (person.role, sorted(name for name, _ in units))
+                  for person, units in people_with_units(session=session)}
+    assert people["demo-chef"] == ("chef", ["Björkhagen", "Solgården"])
+    assert people["demo-personal"] == ("personal", ["Solgården"])
+    assert people["demo-mas"] == ("mas", [])

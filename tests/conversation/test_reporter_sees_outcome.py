@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 REFERENCE = re.compile(r"(?:AV|SP)-2026-\d{5}")
 
 
@@ -21,6 +23,27 @@ def test_hur_gick_det_utan_referens_galler_den_senaste(conversation):
     newest = conversation.file_report(hours_ago=2)
     answer = conversation.say("hur gick det med min rapport?", user="U-usk")
     assert newest in answer
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("hur gick det med min rapport om medicinen?", "läkemedel"),
+    ("hur gick det med min rapport om tabletterna", "läkemedel"),
+    ("vad hände med min avvikelse om fallet", "fall"),
+    ("hur gick det med min rapport om trycksaret", "trycksår"),
+])
+def test_hur_gick_det_med_min_rapport_om_nagot_galler_den_senaste_om_det(conversation, question, wanted):
+    refs = {"läkemedel": conversation.file_report("kvällsmedicinen gavs inte", area="läkemedel", hours_ago=70),
+            "trycksår": conversation.file_report("rodnad på hälen", area="trycksår", hours_ago=50),
+            "fall": conversation.file_report(hours_ago=30)}
+    newest = conversation.file_report("larmet gick inte att trycka på", area="larm", hours_ago=2)
+    answer = conversation.say(question, user="U-usk")
+    assert refs[wanted] in answer and newest not in answer
+
+
+def test_hur_gick_det_med_min_rapport_om_nagot_som_inte_finns_sags_utan_fel_rapport(conversation):
+    ref = conversation.file_report(hours_ago=2)
+    answer = conversation.say("hur gick det med min rapport om larmet", user="U-usk")
+    assert ref not in answer and "ingen rapport om larm" in answer
 
 
 def test_nagon_annans_rapport_visas_inte(conversation):

@@ -175,3 +175,29 @@ def test_tvetydig_enhet_kan_besvaras_med_valets_nummer_aven_for_alla(conversatio
     assert mas(conversation, number_of("Alla", asked)).startswith("3 fallavvikelser")
     asked = mas(conversation, question)
     assert mas(conversation, number_of("Hemtjänst Syd", asked)).startswith("2 fallavvikelser på Hemtjänst Syd")
+
+
+def test_alla_efter_fragan_om_enhet_ar_alla_enheter_som_fragan_kan_mena_inte_hela_kommunen(conversation):
+    add(conversation, "Hemtjänst Norr", "fall", "2026-03-01T10:00")
+    add(conversation, "Hemtjänst Syd", "fall", "2026-03-02T10:00")
+    for day in (3, 4, 5, 6):
+        add(conversation, "Solgården", "fall", f"2026-03-0{day}T10:00")
+    for answer in ("alla", "alla hemtjänstenheter", "the number of Alla"):
+        asked = mas(conversation, "hur manga fall i hemtjansten i mars")
+        if answer == "the number of Alla":
+            answer = re.search(r"(\d+)\) Alla", asked).group(1)
+        reply = mas(conversation, answer)
+        assert reply.startswith("2 ") and "på Hemtjänst Norr och Hemtjänst Syd" in reply, (answer, reply)
+
+
+@pytest.mark.parametrize("question", ["jämför Solgården och Björkhagen i mars",
+                                      "hur många fall på Solgården och Björkhagen i mars",
+                                      "fall pa solgarden och bjorkhagen i mars"])
+def test_tva_namngivna_enheter_raknas_precis_de_tva_utan_motfraga(conversation, question):
+    add(conversation, "Solgården", "fall", "2026-03-01T10:00")
+    add(conversation, "Solgården", "fall", "2026-03-02T10:00")
+    add(conversation, "Björkhagen", "fall", "2026-03-03T10:00")
+    add(conversation, "Hemtjänst Norr", "fall", "2026-03-04T10:00")
+    reply = mas(conversation, question)
+    assert "Vilken enhet" not in reply
+    assert reply.startswith("3 ") and "Björkhagen" in reply and "Solgården" in reply and "Hemtjänst" not in reply
