@@ -18,9 +18,10 @@ from intents.paged_lists import asks_for_more, show_more
 from intents.reminders.answer import answer_reminders, asks_for_reminders
 from intents.report_handling import answer_handling, handles
 from intents.references import find_reference
+from intents.report_handling.follow_up import follow_up
 from intents.report_handling.proposals import FLOW as HANDLING_FLOW, continue_proposal
 from intents.report_dialogue.dialogue import CANCEL_WORDS, continue_report, start_report
-from intents.report_dialogue.intake import reports_event_citing_reference, tells_of_event
+from intents.report_dialogue.intake import asks_something, content_words, reports_event_citing_reference, tells_of_event
 from intents.report_dialogue.openers import opens_report, without_preamble
 from intents.routines.answer import answer_routine_question
 from intents.statistics.answers import answer_statistics, asks_stage_times
@@ -152,6 +153,10 @@ class DialogueEngine:
             return answer_handling(turn)  # it checks the role and refuses politely
         if asks_for_own_reports(turn.text):
             return answer_own_reports(turn)
+        followed = follow_up(turn, opens_report=self._opens_report, tells_of_event=tells_of_event,
+                             asks=lambda t: asks_something(t.text))
+        if followed is not None:  # about the report the handler has open: "status utreds", "återkoppling: …"
+            return followed
         if turn.understand().intent == "report" or tells_of_event(turn):
             return start_report(turn)
         if opens_report(turn, turn.text):  # "ett fall i natt": a report, what happened is asked first
@@ -161,6 +166,15 @@ class DialogueEngine:
                 turn.understand(core).intent == "report" or tells_of_event(turn, core) or opens_report(turn, core)):
             return start_report(turn, opener=opens_report(turn, core))  # it leaves the greeting out
         return self._answer_question(turn)
+
+    @staticmethod
+    def _opens_report(turn: Turn) -> bool:
+        """Words that begin a report without telling a follow-up ("jag vill rapportera en avvikelse", "ett
+        fall i natt"), also after a greeting."""
+        if opens_report(turn, turn.text) or content_words(turn.text) < 3:
+            return True
+        core = without_preamble(turn, turn.text)
+        return bool(core) and core != turn.text.strip() and opens_report(turn, core)
 
     def _answer_question(self, turn: Turn) -> list[Reply]:
         intent = turn.understand().intent

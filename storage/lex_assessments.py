@@ -23,9 +23,10 @@ def lex_assessments(*, session: Session, report_id: int) -> list[tuple[LexAssess
 
 def record_lex_assessment(
     *, session: Session, report: Report, law: str, outcome: str | None, decision: str | None,
-    reported_on: date | None, actor_id: int | None, now: datetime | None = None,
+    reported_on: date | None, actor_id: int | None, now: datetime | None = None, motivation: str | None = None,
 ) -> LexAssessment:
-    """Set (or replace) the assessment of `report` under `law`; what is not given is kept."""
+    """Set (or replace) the assessment of `report` under `law`; what is not given is kept, except that a new
+    decision without a motivation leaves none (the old one was the reason for another decision)."""
     at = now or utc_now()
     row = session.exec(select(LexAssessment).where(LexAssessment.report_id == report.id,
                                                    LexAssessment.law == law)).first()
@@ -37,6 +38,9 @@ def record_lex_assessment(
     if decision is not None:
         row.decision = decision
         row.reported_on = reported_on
+        row.motivation = None
+    if motivation:
+        row.motivation = motivation
     row.assessed_by_id = actor_id
     row.assessed_at = at
     session.add(row)
@@ -53,4 +57,5 @@ def _describe(row: LexAssessment) -> str:
     parts = [p for p in (row.outcome, row.decision) if p]
     if row.reported_on is not None and row.decision == "anmäld till IVO":
         parts[-1] = f"{parts[-1]} {row.reported_on.isoformat()}"
-    return ", ".join(parts) or "bedömd"
+    text = ", ".join(parts) or "bedömd"
+    return f"{text} – motivering: {row.motivation}" if row.motivation else text

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from storage.models import (
     AccessLogEntry,
     ConversationDraft,
+    HandlingFocus,
     DigestRun,
     OutboundMessage,
     ProcessedEvent,
@@ -33,7 +34,9 @@ def _expired_reports(cutoff: datetime) -> ColumnElement[bool]:
 def _targets(kind: str, cutoff: datetime) -> list[tuple[type, ColumnElement[bool]]]:
     """(table, condition) to count and delete, children before parents."""
     if kind == DRAFTS:
-        return [(ConversationDraft, ConversationDraft.updated_at < cutoff)]
+        # the report a handler had open goes with the drafts (conversation state, not counted on its own)
+        return [(HandlingFocus, HandlingFocus.updated_at < cutoff),
+                (ConversationDraft, ConversationDraft.updated_at < cutoff)]
     if kind == EVENTS:
         return [(ProcessedEvent, ProcessedEvent.received_at < cutoff)]
     if kind == SENT:  # the outbox's finished messages; waiting ones are never removed

@@ -18,7 +18,7 @@ spelling, with personal identifiers masked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from rapidfuzz import fuzz, process
@@ -27,6 +27,7 @@ from intents.references import find_reference, find_references
 from intents.report_handling.lists import ListCommand, parse_list
 from nlp_models.handling import FieldText, asks_to_see, handling_words, read_handling
 from nlp_models.handling.causes import ROOT_CAUSES, categorize_cause, parse_causes
+from nlp_models.handling.lex_reason import lex_motivation
 from nlp_models.handling.reader import status_only
 from nlp_models.personal_data.masking import mask_personal_data
 from nlp_models.text.normalize import fold
@@ -40,7 +41,7 @@ from storage.vocabulary import Lagrum, ReportStatus
 FIELD_LABELS = {
     "status": "status", "lagrum": "lagrum", "investigation": "utredning", "cause": "orsak",
     "cause_categories": "orsakskategori", "action": "åtgärd", "feedback": "återkoppling", "comment": "kommentar",
-    "informed": "berörd informerad", "lex sarah": "lex Sarah", "lex maria": "lex Maria",
+    "informed": "berörd informerad", "lex sarah": "lex Sarah", "lex maria": "lex Maria", "reason": "motivering",
 }
 _STATUS = {s.value: s for s in ReportStatus}
 _LAGRUM = {"sol": Lagrum.SOL, "hsl": Lagrum.HSL, "lss": Lagrum.LSS}
@@ -73,6 +74,7 @@ class LexDecision:
     outcome: str | None = None  # lex Sarah's scale
     decision: str | None = None  # "anmäls till IVO" | "ej anmälningspliktig" | "anmäld till IVO"
     reported_on: date | None = None
+    motivation: str | None = None  # why, as written ("fallet berodde inte på brister i vården")
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class UpdateCommand:
     fields: tuple[FieldText, ...] = ()  # as read: kept for a proposal
     not_understood: tuple[str, ...] = ()
     categories_from_words: bool = True  # cause categories chosen from the cause's words ("annat" otherwise)
+    status_moved: bool = False  # "ny" became "utreds" because a cause, an action or an investigation was written
 
     @property
     def has_field_changes(self) -> bool:
@@ -167,7 +170,8 @@ def parse_lex(value: str, law: str | None, reference: str, now: datetime) -> Lex
     reported_on = None
     if decision == "anmäld till IVO":
         reported_on = _day(value, now) or now.astimezone(STOCKHOLM).date()
-    return LexDecision(law or ("lex sarah" if outcome else None), outcome, decision, reported_on)
+    return LexDecision(law or ("lex sarah" if outcome else None), outcome, decision, reported_on,
+                       lex_motivation(value))
 
 
 # ---------------------------------------------------------------- updates
@@ -182,6 +186,7 @@ def build_update(reference: str, fields: tuple[FieldText, ...], now: datetime,
     informed: Informed | None = None
     lex: list[LexDecision] = []
     categories: list[str] | None = None
+    reasons: list[str] = []
     from_words = True
 
     def masked_text(raw: str) -> str:
@@ -226,7 +231,10 @@ def build_update(reference: str, fields: tuple[FieldText, ...], now: datetime,
             if isinstance(decision, CommandError):
                 errors.append(decision.message)
             else:
-                lex.append(decision)
+                motivation = masked_text(decision.motivation) if decision.motivation else None
+                lex.append(replace(decision, motivation=motivation))
+        elif item.field == "reason":
+            reasons.append(masked_text(value))
         elif item.field == "informed":
             informed = Informed(masked_text(value), _informed_on(value, now))
         elif item.field == "comment":
@@ -236,6 +244,11 @@ def build_update(reference: str, fields: tuple[FieldText, ...], now: datetime,
     if categories is not None:
         values["cause_categories"] = ", ".join(categories)
         from_words = True
+    if reasons and lex:  # "motivering: …" belongs to the assessment written with it
+        last = lex[-1]
+        lex[-1] = replace(last, motivation=". ".join([*([last.motivation] if last.motivation else []), *reasons]))
+    elif reasons:  # no assessment to go with: kept as a comment, never dropped
+        comment = ". ".join([*([comment] if comment else []), *reasons])
     if errors:
         return CommandError("\n".join(errors), reference)
     return UpdateCommand(reference=reference, changes=ReportUpdate(**values), comment=comment, masked=masked,

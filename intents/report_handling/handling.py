@@ -20,11 +20,12 @@ from intents.report_handling.commands import (
     UpdateCommand,
     parse_command,
 )
+from intents.report_handling.follow_up import remember
 from intents.report_handling.lists import ListCommand, list_params, parse_list
 from intents.report_handling.permissions import NO_UNITS, REFUSAL, HandlingScope, turn_scope
 from intents.report_handling.proposals import propose
 from intents.report_handling.report_text import Extras, report_text
-from intents.report_handling.updates import refusal, resolve_laws, save_update
+from intents.report_handling.updates import refusal, save_update, settle
 from intents.turn import Turn
 from nlp_models.questions.statistics_focus import unit_mention
 from storage.lex_assessments import lex_assessments
@@ -70,6 +71,7 @@ def answer_handling(turn: Turn) -> list[Reply]:
         return _list(turn, command)
     if found is None or not scope.allows_unit(found.report.unit_id):
         return [Reply(NOT_FOUND.format(reference=command.reference))]
+    remember(turn, found.report.reference)  # follow-ups without a reference go to it for a while
     if isinstance(command, ShowCommand):
         return [Reply(_show(turn, scope, found))]
     if isinstance(command, DuplicateCommand):
@@ -114,7 +116,7 @@ def _show(turn: Turn, scope: HandlingScope, found: ReportInContext) -> str:
 
 def _update(turn: Turn, scope: HandlingScope, found: ReportInContext, command: UpdateCommand) -> list[Reply]:
     if command.proposal:
-        resolved = resolve_laws(command, found)
+        resolved = settle(command, found)
         why_not = refusal(turn, scope, found, resolved if isinstance(resolved, UpdateCommand) else command)
         if why_not:
             return [Reply(why_not)]

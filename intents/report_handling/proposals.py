@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 
 from intents.messages import Choice, Reply
@@ -24,17 +25,22 @@ from intents.references import find_reference
 from intents.report_handling.commands import FIELDS_HELP, CommandError, UpdateCommand, build_update
 from intents.report_handling.lists import parse_list
 from intents.report_handling.permissions import turn_scope
-from intents.report_handling.updates import describe, resolve_laws, save_update
+from intents.report_handling.updates import describe, save_update, settle
 from intents.turn import Turn
 from nlp_models.answers import AnswerKind, Question, read_answer
 from nlp_models.handling import FieldText, read_handling
 from storage.drafts import delete_draft, save_draft
+from storage.handling_focus import clear_focus
 from storage.report_queries import report_in_context
 
 FLOW = "handling"
 MAX_AGE = timedelta(hours=12)
 CHOICES = [Choice("Spara", "spara"), Choice("Ändra", "ändra"), Choice("Avbryt", "avbryt")]
 QUESTION = Question("handling_confirm", options=CHOICES, yes=("spara",), no="ändra")
+# a follow-up without a reference may also be a new event: then the whole message can start a report
+NEW_REPORT = Choice("Ny rapport", "ny rapport")
+CHOICES_OR_NEW = [*CHOICES[:2], NEW_REPORT, CHOICES[2]]
+QUESTION_OR_NEW = Question("handling_confirm", options=CHOICES_OR_NEW, yes=("spara",), no="ändra")
 EDIT_HELP = ("Skriv det som ska stå, ett eller flera fält, t.ex. ”orsak: halt golv” eller ”status utreds”. "
              + FIELDS_HELP)
 
@@ -58,24 +64,33 @@ def _drop(turn: Turn) -> None:
     delete_draft(session=turn.session, user_key=turn.message.user_id, thread_key=turn.message.thread_key)
 
 
+def _choices(state: dict) -> list[Choice]:
+    return list(CHOICES_OR_NEW if state.get("new_report_text") else CHOICES)
+
+
 def _show(turn: Turn, state: dict, command: UpdateCommand, *, intro: str = "") -> list[Reply]:
     found = report_in_context(session=turn.session, reference=state["reference"])
-    resolved = resolve_laws(command, found)
+    resolved = settle(command, found)
     shown = resolved if isinstance(resolved, UpdateCommand) else command
     lines = [intro or f"Så här läser jag det för {state['reference']}:", *describe(shown, found, turn)]
     if command.not_understood:
         lines.append("Det här förstod jag inte: " + ", ".join(f"”{t}”" for t in command.not_understood)
                      + " – det sparas inte.")
     lines.append("Stämmer det?")
-    return [Reply("\n".join(lines), list(CHOICES))]
+    if state.get("new_report_text"):
+        lines.append(f"Är det en ny händelse och inte {state['reference']}? Välj Ny rapport, så rapporterar vi den.")
+    return [Reply("\n".join(lines), _choices(state))]
 
 
-def propose(turn: Turn, command: UpdateCommand) -> list[Reply]:
-    """Show what was read and wait for Spara / Ändra / Avbryt."""
+def propose(turn: Turn, command: UpdateCommand, *, intro: str = "", new_report_text: str = "") -> list[Reply]:
+    """Show what was read and wait for Spara / Ändra / Avbryt (and Ny rapport, with `new_report_text`: the
+    message as written, for a follow-up without a reference that may be a new event)."""
     state = {"flow": FLOW, "reference": command.reference, "fields": _fields_state(command.fields),
              "not_understood": list(command.not_understood), "pending": "confirm", "misses": 0}
+    if new_report_text:
+        state["new_report_text"] = new_report_text
     _save_state(turn, state)
-    return _show(turn, state, command)
+    return _show(turn, state, command, intro=intro)
 
 
 def _merged(old: tuple[FieldText, ...], new: tuple[FieldText, ...]) -> tuple[FieldText, ...]:
@@ -95,6 +110,8 @@ def _leave(turn: Turn, state: dict, answer_fresh: Fresh) -> list[Reply]:
 
 def continue_proposal(turn: Turn, state: dict, updated_at, answer_fresh: Fresh) -> list[Reply]:
     state = copy.deepcopy(state)  # a changed copy, so the draft's JSON column is seen as changed
+    if state.get("new_report_text") and _option(turn, state) == NEW_REPORT.value:  # before "ny …" reads as a list
+        return _new_report(turn, state, answer_fresh)
     if turn.now - updated_at > MAX_AGE or find_reference(turn.text) or parse_list(turn.text):
         return _leave(turn, state, answer_fresh)
     reading = read_handling(turn.text)
@@ -109,7 +126,7 @@ def continue_proposal(turn: Turn, state: dict, updated_at, answer_fresh: Fresh) 
             return [Reply(command.message + "\n" + EDIT_HELP)]
         _save_state(turn, state)
         return _show(turn, state, command, intro=f"Ändrat. Så här blir det för {state['reference']}:")
-    answer = read_answer(turn.text, QUESTION)
+    answer = read_answer(turn.text, QUESTION_OR_NEW if state.get("new_report_text") else QUESTION)
     value = answer.option.value if answer.kind == AnswerKind.OPTION else None
     if answer.kind == AnswerKind.CANCEL or value == "avbryt":
         _drop(turn)
@@ -129,7 +146,22 @@ def continue_proposal(turn: Turn, state: dict, updated_at, answer_fresh: Fresh) 
         return _leave(turn, state, answer_fresh)
     state["misses"] = state.get("misses", 0) + 1
     _save_state(turn, state)
-    return [Reply(f"Ska jag spara det här i {state['reference']}? Svara Spara, Ändra eller Avbryt.", list(CHOICES))]
+    others = "Spara, Ändra, Ny rapport eller Avbryt" if state.get("new_report_text") else "Spara, Ändra eller Avbryt"
+    return [Reply(f"Ska jag spara det här i {state['reference']}? Svara {others}.", _choices(state))]
+
+
+def _option(turn: Turn, state: dict) -> str | None:
+    answer = read_answer(turn.text, QUESTION_OR_NEW if state.get("new_report_text") else QUESTION)
+    return answer.option.value if answer.kind == AnswerKind.OPTION else None
+
+
+def _new_report(turn: Turn, state: dict, answer_fresh: Fresh) -> list[Reply]:
+    """Not about the report in focus: the message starts a report of its own, as if written just now."""
+    _drop(turn)
+    clear_focus(session=turn.session, user_key=turn.message.user_id, thread_key=turn.message.thread_key)
+    again = Turn(message=replace(turn.message, text=state["new_report_text"]), session=turn.session,
+                 person=turn.person, services=turn.services, outbox=turn.outbox)
+    return answer_fresh(again)
 
 
 def _save(turn: Turn, state: dict) -> list[Reply]:

@@ -99,7 +99,8 @@ def assessment_text(row: LexAssessment, who: str | None, now: datetime) -> str:
     if row.decision == "anmäld till IVO" and row.reported_on is not None:
         text += f" {format_date(row.reported_on)}"
     by = f" av {who}" if who else ""
-    return f"{text} (bedömd{by} {format_moment(row.assessed_at, now)})"
+    reason = f" – motivering: {row.motivation}" if row.motivation else ""
+    return f"{text}{reason} (bedömd{by} {format_moment(row.assessed_at, now)})"
 
 
 def lex_lines(report, extras: Extras, now: datetime) -> list[str]:

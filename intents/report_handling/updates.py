@@ -40,6 +40,26 @@ def resolve_laws(command: UpdateCommand, found: ReportInContext) -> UpdateComman
     return replace(command, lex=tuple(resolved))
 
 
+_STARTS_WORK = ("investigation", "cause", "action")
+
+
+def advance_status(command: UpdateCommand, found: ReportInContext) -> UpdateCommand:
+    """A report still "ny" moves to "utreds" when someone writes its investigation, cause or action
+    without saying a status: the work has begun, and the queues should show it."""
+    changes = command.changes
+    if (found.report.status != ReportStatus.NY.value or changes.status is not None
+            or not any(getattr(changes, f) for f in _STARTS_WORK)):
+        return command
+    return replace(command, changes=changes.model_copy(update={"status": ReportStatus.UTREDS}), status_moved=True)
+
+
+def settle(command: UpdateCommand, found: ReportInContext) -> UpdateCommand | str:
+    """The command as it applies to this report: laws resolved, status moved on; a question when the
+    report does not tell which law."""
+    resolved = resolve_laws(command, found)
+    return advance_status(resolved, found) if isinstance(resolved, UpdateCommand) else resolved
+
+
 def refusal(turn: Turn, scope: HandlingScope, found: ReportInContext, command: UpdateCommand) -> str | None:
     """Why this person may not save this update, or None."""
     if command.has_field_changes and not scope.may_update:
@@ -82,6 +102,8 @@ def describe(command: UpdateCommand, found: ReportInContext, turn: Turn) -> list
                 text = ", ".join(parts)
                 if decision.reported_on:
                     text += f" {format_date(decision.reported_on)}"
+                if decision.motivation:
+                    text += f" – motivering: {decision.motivation}"
                 lines.append(f"• {law}: {text} (bedömd av {turn.person.display_name or turn.person.platform_user_id}"
                              f" {format_moment(turn.now, turn.now)})")
         elif field == "informed" and command.informed is not None:
@@ -92,8 +114,11 @@ def describe(command: UpdateCommand, found: ReportInContext, turn: Turn) -> list
         elif field in ("status", "lagrum") and field in changes:
             new = getattr(changes[field], "value", changes[field])
             old = getattr(report, field)
-            lines.append(f"• {FIELD_LABELS[field]}: {old or '–'} → {new}" if old != new
-                         else f"• {FIELD_LABELS[field]}: {new} (som förut)")
+            line = (f"• {FIELD_LABELS[field]}: {old or '–'} → {new}" if old != new
+                    else f"• {FIELD_LABELS[field]}: {new} (som förut)")
+            if field == "status" and command.status_moved:
+                line += " (eftersom arbetet med den har börjat – ändra med ”status …”)"
+            lines.append(line)
         elif field == "cause" and "cause" in changes:
             lines.append(_value_line("cause", changes["cause"]))
             categories = changes.get("cause_categories")
@@ -111,7 +136,7 @@ def save_update(turn: Turn, scope: HandlingScope, found: ReportInContext, comman
     """Save the update and say, in full, what was saved (or why not)."""
     report = found.report
     reference = report.reference
-    resolved = resolve_laws(command, found)
+    resolved = settle(command, found)
     if isinstance(resolved, str):
         return resolved
     command = resolved
@@ -136,7 +161,7 @@ def save_update(turn: Turn, scope: HandlingScope, found: ReportInContext, comman
     for decision in command.lex:
         record_lex_assessment(session=turn.session, report=report, law=decision.law, outcome=decision.outcome,
                               decision=decision.decision, reported_on=decision.reported_on, actor_id=actor,
-                              now=turn.now)
+                              now=turn.now, motivation=decision.motivation)
     saved = changed or command.comment or command.informed is not None or command.lex
     if not saved:
         turn.log_access(f"{reference}: inget ändrat")

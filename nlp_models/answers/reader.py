@@ -166,7 +166,7 @@ def explicit_option(text: str, question: Question) -> Option | None:
     words = phrase(text).split()
     if not words:
         return None
-    if words[0].isdigit() and len(words) > 1 and not words[1].isdigit():
+    if words[0].isascii() and words[0].isdigit() and len(words) > 1 and not words[1].isdigit():
         index = int(words[0]) - 1
         return question.options[index] if 0 <= index < len(question.options) else None
     if not names:

@@ -37,6 +37,7 @@ _LAGRUM_NOISE = frozenset("en ett avvikelse avvikelsen en som enligt under bedom
                           "lagrum det ar och".split())
 _CONNECTORS = ("och ", "sen ", "sedan ", "samt ", "dessutom ", "aven ", "ocksa ", "men ")
 _TRIM = " \t\r\n,;:–-"
+_LEX_REASONS = ("cause", "investigation")  # what a reason after a lex decision reads like
 FUZZY_NAME_CUTOFF = 80
 _COLON_NAME_WORDS = 4
 
@@ -47,6 +48,7 @@ class FieldText:
     text: str  # as written, trimmed
     inferred: bool = False  # read from everyday words, not named: propose before saving
     law: str | None = None  # field "lex": "lex sarah" / "lex maria" when the law was named
+    bare_name: bool = False  # started by the field's name alone at a sentence start ("insats uteblev …"): weak
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class _Marker:
     field: str
     law: str | None = None
     value_end: int | None = None  # a closed value found with the name: where it ends
+    bare_name: bool = False  # the field's name alone at a sentence start, no colon
 
     @property
     def span(self) -> int:
@@ -154,7 +157,7 @@ class _Reader:
                 start_pattern = f.starts_with_lead if f.field in _FREE_FIELDS else f.starts_with_name
                 hit = start_pattern.match(rest) if start_pattern is not None else None
                 if hit and (best is None or hit.end() > best.span):
-                    best = _Marker(start, start + hit.end(), f.field)
+                    best = _Marker(start, start + hit.end(), f.field, bare_name=" ".join(hit.group().split()) in f.names)
             if best:
                 markers.append(best)
         return markers
@@ -190,7 +193,8 @@ class _Reader:
                 loose.append((value_end, end))
             else:
                 value_end = self.free_value_end(marker, end)
-                placed.append((marker.start, FieldText(marker.field, self.cut(marker.end, value_end), law=marker.law)))
+                placed.append((marker.start, FieldText(marker.field, self.cut(marker.end, value_end), law=marker.law,
+                                                       bare_name=marker.bare_name)))
                 loose.append((value_end, end))
         not_understood: list[str] = []
         for start, end in loose:
@@ -260,6 +264,10 @@ def status_only(folded: str, words: HandlingWords | None = None) -> str | None:
     for lead in words.field("status").names:
         if rest.startswith(lead + " ") and rest[len(lead) + 1:] in statuses:
             return rest[len(lead) + 1:]
+    first, _, value = rest.partition(" ")  # "statsu avslutad", "stauts klar": the name mistyped
+    if value in statuses and len(first) >= 5 and process.extractOne(
+            first, words.field("status").names, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_CUTOFF):
+        return value
     return None
 
 
@@ -312,6 +320,8 @@ def read_everyday(text: str, words: HandlingWords | None = None) -> tuple[list[t
                 piece = piece[len(connector):]
         found = classify(piece, words)
         last = fields[-1] if fields else None
+        if found in _LEX_REASONS and last and last[0] == "lex" and last[3] == sentence and not new_sentence:
+            found = None  # "ej anmälningspliktig, det berodde inte på brister": the assessment's motivation
         if found is None:
             if last and last[3] == sentence and not new_sentence and last[0] not in CLOSED_FIELDS:
                 last[2] = end  # "bytt batteri, testat det": the comma continues the thought

@@ -69,6 +69,7 @@ class HandlingWords:
     lex_laws: tuple[tuple[str, str], ...]  # (phrase, "lex sarah" | "lex maria"), longest first
     lex_outcomes: tuple[tuple[str, re.Pattern[str]], ...]
     lex_decisions: tuple[tuple[str, re.Pattern[str]], ...]
+    reason_leads: re.Pattern[str] | None  # "eftersom", "motivering": what leads into a lex motivation
     duplicate_is: re.Pattern[str]
     duplicate_is_not: re.Pattern[str]
     causes: tuple[tuple[str, re.Pattern[str]], ...]  # (category, its words) in the file's order
@@ -153,6 +154,7 @@ def handling_words() -> HandlingWords:
         lex_laws=laws,
         lex_outcomes=_scale(lex["outcomes"]),
         lex_decisions=_scale(lex["decisions"]),
+        reason_leads=compile_phrases(lex.get("reason_leads", [])),
         duplicate_is=compile_phrases(data["duplicates"]["is"]),
         duplicate_is_not=compile_phrases(data["duplicates"]["is_not"]),
         causes=tuple((category, compile_phrases([category, *words])) for category, words in data["causes"].items()),

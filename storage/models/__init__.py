@@ -3,6 +3,7 @@
 from storage.models.access_log import AccessLogEntry
 from storage.models.conversation import ConversationDraft
 from storage.models.digest_run import DigestRun
+from storage.models.handling_focus import HandlingFocus
 from storage.models.indicator import IndicatorDefinition, IndicatorValue
 from storage.models.lex_assessment import LexAssessment
 from storage.models.list_cursor import ListCursor
@@ -20,6 +21,7 @@ __all__ = [
     "AccessLogEntry",
     "ConversationDraft",
     "DigestRun",
+    "HandlingFocus",
     "IndicatorDefinition",
     "IndicatorValue",
     "LexAssessment",

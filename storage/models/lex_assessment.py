@@ -5,6 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.masked_columns import MaskedString
 from storage.timestamps import UTCDateTime, utc_now
 
 
@@ -13,7 +14,8 @@ class LexAssessment(SQLModel, table=True):
 
     law: "lex sarah" | "lex maria". outcome: the lex Sarah scale (inget missförhållande … allvarligt
     missförhållande), None for lex Maria. decision: "anmäls till IVO" | "ej anmälningspliktig" |
-    "anmäld till IVO" (then `reported_on` is the day it was sent). A new assessment replaces the old
+    "anmäld till IVO" (then `reported_on` is the day it was sent). motivation: why, as the assessor wrote it
+    ("fallet berodde inte på brister i vården"), personal data masked. A new assessment replaces the old
     one; every change is also in the report's history.
     """
 
@@ -26,5 +28,6 @@ class LexAssessment(SQLModel, table=True):
     outcome: str | None = Field(default=None, max_length=60)
     decision: str | None = Field(default=None, max_length=40)
     reported_on: date | None = None
+    motivation: str | None = Field(default=None, sa_type=MaskedString)
     assessed_by_id: int | None = Field(default=None, foreign_key="person.id")
     assessed_at: datetime = Field(default_factory=utc_now, sa_column=Column(UTCDateTime, nullable=False))
