@@ -113,9 +113,13 @@ ROUTINES = Path(__file__).resolve().parents[1] / "knowledge" / "rutiner"
 
 @pytest.fixture(scope="session")
 def shared_nlu():
-    """One loaded NLU for the whole run (loading costs most of a second)."""
+    """One loaded NLU for the whole run (loading costs most of a second), with the spelling check's word
+    list read as a serving process reads it before it takes messages (bot/warm_up.py): else the first
+    turn of a test pays a second for it, as an ack would in a bot that skipped the warm-up."""
     from nlp_models.analyzer import LanguageUnderstanding
+    from nlp_models.text.spelling import load_swedish_words
 
+    load_swedish_words()
     return LanguageUnderstanding()
 
 

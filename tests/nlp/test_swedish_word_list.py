@@ -14,7 +14,7 @@ from nlp_models.text import spelling
 @pytest.fixture
 def small_table(monkeypatch):
     """A lemma table of a few words instead of the 730 000 forms; the real list is read again
-    by whoever needs it after the test."""
+    afterwards."""
     reads = []
 
     def read() -> str:
@@ -27,8 +27,10 @@ def small_table(monkeypatch):
         spelling._built_word_groups.cache_clear()
     spelling.is_swedish_word.cache_clear()
     yield reads
+    monkeypatch.undo()
     spelling._built_word_groups.cache_clear()
     spelling.is_swedish_word.cache_clear()
+    spelling.load_swedish_words()  # the rest of the run finds the real list loaded, as a serving bot has it
 
 
 def test_ord_och_grundformer_i_tabellen_ar_svenska_ord(small_table):
