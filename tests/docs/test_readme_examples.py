@@ -29,20 +29,24 @@ def readme_questions() -> list[str]:
     return re.findall(r"^\| ”([^”]+)” \|", section, flags=re.M)
 
 
-@pytest.fixture(scope="module")
-def ask(tmp_path_factory, shared_nlu, routine_library):
-    db = make_engine(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}")
+def demo_chat(path, nlu, routines, now: datetime, user: str):
+    """A dialogue engine on fresh demo data created at `now`; returns say(text) -> rendered replies."""
+    db = make_engine(f"sqlite:///{path / 'demo.db'}")
     upgrade_schema(db)
     with session_scope(db) as session:
-        create_demo_data(session=session, now=NOW)
-    engine = DialogueEngine(BotServices(engine=db, nlu=shared_nlu, routines=routine_library,
-                                        routine_search=RoutineSearch(routine_library.routines),
-                                        notifier=RecordingNotifier()))
+        create_demo_data(session=session, now=now)
+    engine = DialogueEngine(BotServices(engine=db, nlu=nlu, routines=routines,
+                                        routine_search=RoutineSearch(routines.routines), notifier=RecordingNotifier()))
 
     def say(text: str) -> str:
-        return render_replies(engine.handle(IncomingMessage(user_id="demo-mas", text=text, at=NOW,
+        return render_replies(engine.handle(IncomingMessage(user_id=user, text=text, at=now,
                                                              channel=ChannelKind.DIRECT)))
     return say
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory, shared_nlu, routine_library):
+    return demo_chat(tmp_path_factory.mktemp("demo"), shared_nlu, routine_library, NOW, "demo-mas")
 
 
 def figures(line: str) -> list[int]:
@@ -80,16 +84,7 @@ def test_readme_exemplet_pa_ny_demodata_fragar_inte_om_en_pahittad_dubblett(tmp_
                                                                              now):
     """The first thing a newcomer types is the README's example: it must not be asked whether it is the
     same event as an invented demo report from a few hours ago."""
-    db = make_engine(f"sqlite:///{tmp_path / 'demo.db'}")
-    upgrade_schema(db)
-    with session_scope(db) as session:
-        create_demo_data(session=session, now=now)
-    engine = DialogueEngine(BotServices(engine=db, nlu=shared_nlu, routines=routine_library,
-                                        routine_search=RoutineSearch(routine_library.routines),
-                                        notifier=RecordingNotifier()))
-    replies = []
-    for text in (readme_report_example(), "ingen skada", "skicka"):
-        replies.append(render_replies(engine.handle(IncomingMessage(user_id="demo-personal", text=text, at=now,
-                                                                    channel=ChannelKind.DIRECT))))
+    say = demo_chat(tmp_path, shared_nlu, routine_library, now, "demo-personal")
+    replies = [say(text) for text in (readme_report_example(), "ingen skada", "skicka")]
     assert not any("samma händelse" in reply for reply in replies), replies
     assert "registrerad som AV-" in replies[-1], replies
