@@ -7,6 +7,7 @@ import re
 
 from intents.access import statistics_scope
 from intents.messages import Reply
+from intents.statistics.wording import and_list
 from intents.turn import Turn
 from nlp_models.text.normalize import fold
 from storage.people import units_of
@@ -29,20 +30,16 @@ def asks_who_am_i(text: str) -> bool:
     return bool(_ASKS.search(folded) or _SHORT.fullmatch(folded))
 
 
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
-
-
 def answer_who_am_i(turn: Turn) -> list[Reply]:
     person, role = turn.person, turn.person.role
     units = [u.name for u in units_of(session=turn.session, person=person)]
-    where = f" {'för' if role == 'chef' else 'på'} {_names(units)}" if units else ""
+    where = f" {'för' if role == 'chef' else 'på'} {and_list(units)}" if units else ""
     lines = [f"Du har rollen {_ROLE.get(role, role)}{where}."]
     scope = statistics_scope(session=turn.session, person=person)
     if scope is not None and scope.everything:
         lines.append("Du ser statistik och rapporter för alla enheter.")
     elif scope is not None and scope.unit_names:
-        lines.append(f"Du ser statistik och rapporter för {_names(list(scope.unit_names))}.")
+        lines.append(f"Du ser statistik och rapporter för {and_list(scope.unit_names)}.")
     elif scope is not None:
         lines.append("Du är inte kopplad till någon enhet ännu, så du ser ingen statistik – be administratören "
                      "lägga till din enhet.")

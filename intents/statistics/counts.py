@@ -45,12 +45,12 @@ def what_was_counted(turn: Turn, flt: CountFilter, total: int) -> str:
     return text
 
 
-def when_words(counted: CountedPeriod | None, turn: Turn | None = None) -> str:
+def when_words(counted: CountedPeriod | None, turn: Turn) -> str:
     """" under 1–31 mars 2026", or for a question without a period " totalt, sedan 1 januari 2024"
     (the first report on record), so a total always says what it covers."""
     if counted:
         return f" under {counted.words}"
-    first = earliest_occurrence(session=turn.session) if turn is not None else None
+    first = earliest_occurrence(session=turn.session)
     return f" totalt, sedan {format_date(first)}" if first else " totalt"
 
 

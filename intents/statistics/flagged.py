@@ -96,6 +96,7 @@ def answer_flagged(turn: Turn, request: StatisticsRequest, subjects: FlaggedSubj
     if request.flt.kind is None and everything:
         avvikelser = count_reports(session=session, flt=replace(request.flt, kind="avvikelse"))
         out_of += kinds_split(avvikelser, everything - avvikelser)
+    when = when_words(counted, turn)  # one look at the first report on record, however many headings
     heads = []
     stage = subjects.stage
     for subject in subjects.subjects:
@@ -105,16 +106,16 @@ def answer_flagged(turn: Turn, request: StatisticsRequest, subjects: FlaggedSubj
         if stage and Flag(subject) is not Flag.SEVERE:
             candidates = count_reports(session=session, flt=replace(flt, lex_stage=None))
             head += f" {_STAGE_WORDS[stage]} (av {number(candidates)} {flagged_thing(Flag(subject), candidates)})"
-        heads.append(f"{head}{request.where}{when_words(counted, turn)}")
+        heads.append(f"{head}{request.where}{when}")
     flag = Flag(subjects.subjects[0]) if len(subjects.subjects) == 1 else Flag.ANY
     if len(heads) == 1:
         heading = [f"{heads[0]}, av {out_of}."]
     else:
-        heading = [f"{head}." for head in heads] + [f"Alla rapporter{request.where}{when_words(counted, turn)}: {out_of}."]
+        heading = [f"{head}." for head in heads] + [f"Alla rapporter{request.where}{when}: {out_of}."]
     flt = replace(request.flt, flag=flag, lex_stage=stage if flag in (Flag.LEX_SARAH, Flag.LEX_MARIA) else None)
     basis = count_basis(replace(request, flt=flt)) + " Boten flaggar bara – ansvariga bedömer."
     what = flagged_thing(flag, 2)
     params = {**_filter_params(flt), "heading": "\n".join(heading) + ("" if len(heads) == 1 else "\nDe senaste:"),
-              "short_heading": f"{what[:1].upper()}{what[1:]}{request.where}{when_words(counted, turn)}:",
+              "short_heading": f"{what[:1].upper()}{what[1:]}{request.where}{when}:",
               "basis": basis, "revealed": "; ".join(heads)}
     return [show_list(turn, LIST_NAME, params)]

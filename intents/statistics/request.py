@@ -48,7 +48,7 @@ def resolve_request(turn: Turn, question: QuestionParse, can_clarify: bool) -> S
     if scope is None:
         return [Reply(REFUSAL)]
     matcher = turn.services.nlu.units
-    named = [n for n in dict.fromkeys(question.compared_units)]
+    named = list(dict.fromkeys(question.compared_units))
     if question.unit is None and len(named) < 2:  # "Solgården och Björkhagen" names two units: nothing to ask
         ambiguous = [n for n in matcher.candidates(turn.text)]
         if len(ambiguous) > 1 and not scope.everything:  # only the units this person may see are offered
