@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from nlp_models.text.normalize import fold
 from nlp_models.text.rule_files import read_toml
@@ -51,6 +51,20 @@ def _is_negator(tokens: Sequence[TokenView], j: int, words: frozenset[str], sett
     return (norm, following) not in settings.not_negations
 
 
+def _in_clause_before(match: Match, tokens: Sequence[TokenView], settings: NegationSettings,
+                      hit: Callable[[int], bool]) -> bool:
+    """Whether `hit` holds for a token shortly before `match` (window_before), not across a clause break."""
+    j, steps = match.start - 1, 0
+    while j >= 0 and steps < settings.window_before:
+        if hit(j):
+            return True
+        if tokens[j].norm in settings.breaks or tokens[j].is_punct:
+            break
+        j -= 1
+        steps += 1
+    return False
+
+
 def is_negated(match: Match, tokens: Sequence[TokenView], harm: bool = False) -> bool:
     """True when a negating word governs the cue of `match` (and the rule is negatable)."""
     if not match.rule.get("negatable", False):
@@ -62,15 +76,8 @@ def is_negated(match: Match, tokens: Sequence[TokenView], harm: bool = False) ->
         if _is_negator(tokens, j, words, settings):
             return True
     # before the match
-    j = match.start - 1
-    steps = 0
-    while j >= 0 and steps < settings.window_before:
-        if _is_negator(tokens, j, words, settings):
-            return True
-        if tokens[j].norm in settings.breaks or tokens[j].is_punct:
-            break
-        j -= 1
-        steps += 1
+    if _in_clause_before(match, tokens, settings, lambda j: _is_negator(tokens, j, words, settings)):
+        return True
     # after the match
     j = match.end
     steps = 0
@@ -91,12 +98,4 @@ def is_planned(match: Match, tokens: Sequence[TokenView]) -> bool:
     words = settings.planned_before
     if any(tokens[j].norm in words for j in range(match.start, match.end)):
         return True
-    j, steps = match.start - 1, 0
-    while j >= 0 and steps < settings.window_before:
-        if tokens[j].norm in words:
-            return True
-        if tokens[j].norm in settings.breaks or tokens[j].is_punct:
-            break
-        j -= 1
-        steps += 1
-    return False
+    return _in_clause_before(match, tokens, settings, lambda j: tokens[j].norm in words)

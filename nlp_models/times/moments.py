@@ -333,20 +333,23 @@ def _moment(clues: Clues, now: datetime) -> datetime | None:
 _CLAUSES = re.compile(r"[,.;:!?]+|\s+(?:och|men|and|but)\s+", re.IGNORECASE)
 
 
+def _tells_discovery(clause: str) -> bool:
+    """The clause tells when something was found ("hittade tabletterna i morse")."""
+    return any(f" {w} " in f" {time_string(clause)} " for w in time_vocabulary().discovery)
+
+
 def _without_discovery(text: str) -> str:
     """`text` without its clauses that tell when something was found ("hittade tabletterna i morse")."""
-    words = time_vocabulary().discovery
     clauses = [c for c in _CLAUSES.split(text) if c.strip()]
-    kept = [c for c in clauses if not any(f" {w} " in f" {time_string(c)} " for w in words)]
+    kept = [c for c in clauses if not _tells_discovery(c)]
     return ", ".join(kept) if kept and len(kept) < len(clauses) else text
 
 
 def tells_only_discovery(text: str) -> bool:
     """Whether every clause of `text` that names a time tells when something was found ("vet ej, märkte det
     nyss"): then no time in it is the event's own."""
-    words = time_vocabulary().discovery
     timed = [c for c in _CLAUSES.split(text) if c.strip() and (time_mentions(c) or names_clock_time(c))]
-    return bool(timed) and all(any(f" {w} " in f" {time_string(c)} " for w in words) for c in timed)
+    return bool(timed) and all(_tells_discovery(c) for c in timed)
 
 
 def names_clock_time(text: str) -> bool:
