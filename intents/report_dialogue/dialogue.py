@@ -42,7 +42,7 @@ from intents.report_dialogue.questions import (
     next_missing,
     reminder,
 )
-from intents.report_dialogue.slot_answers import SlotResult, read_slot, set_unknown
+from intents.report_dialogue.slot_answers import SlotResult, forget_time, read_slot, set_unknown
 from intents.report_dialogue.staff_and_recipient import recipient_part
 from intents.report_dialogue.submission import submit
 from intents.report_dialogue.summary import changed_lines, fields, real_changes, render_summary
@@ -367,9 +367,7 @@ def _correct(turn: Turn, draft: ReportDraft, correction: Correction) -> list[Rep
     if slot is None:
         return None
     if not result.ok and slot == "time" and not result.problem and draft.pending != slot:
-        # "tiden: vet ej" at the summary: the time is not known after all - no time is kept
-        draft.occurred_at, draft.occurred_approximate, draft.occurred_part = None, False, None
-        set_unknown(draft, "time")
+        forget_time(draft)  # "tiden: vet ej" at the summary
         return _changed(turn, draft, before, slot)
     if not result.ok:
         if draft.pending == slot:

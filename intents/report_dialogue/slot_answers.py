@@ -45,6 +45,12 @@ OK = SlotResult(True)
 _NOW_WORDS = {"nu", "just nu", "precis nu", "alldeles nyss", "nyss", "precis", "helt nyss"}
 
 
+def forget_time(draft: ReportDraft) -> None:
+    """The time is not known after all ("tiden: vet ej"): no time is kept, and it is shown as unknown."""
+    draft.occurred_at, draft.occurred_approximate, draft.occurred_part = None, False, None
+    set_unknown(draft, "time")
+
+
 def set_unknown(draft: ReportDraft, slot: str) -> None:
     """The field is not known ("vet ej", "hoppa över", "ändra senare"): store what the field allows, ask no more."""
     if slot == "area":
@@ -138,16 +144,16 @@ def read_time(turn: Turn, draft: ReportDraft, text: str, now: datetime) -> SlotR
         return OK
     if answer.kind == AnswerKind.UNKNOWN:
         return SlotResult(False, "")  # the question asked again says that roughly is enough, with examples
-    question = answer_question("time", draft)
-    if tells_only_discovery(text) and any(read_answer(c.text, question).kind == AnswerKind.UNKNOWN
-                                          for c in clauses(text)):
-        # "vet ej, märkte det nyss": when it was noticed, not when it happened - the time stays unknown, and
-        # when it was noticed goes to the description
-        noticed = ", ".join(c.text for c in clauses(text) if read_answer(c.text, question).kind != AnswerKind.UNKNOWN)
-        change_description(turn, draft, noticed, append=True)
-        draft.occurred_at, draft.occurred_approximate, draft.occurred_part = None, False, None
-        set_unknown(draft, "time")
-        return OK
+    if tells_only_discovery(text):
+        question = answer_question("time", draft)
+        kinds = [(c.text, read_answer(c.text, question).kind) for c in clauses(text)]
+        if any(kind == AnswerKind.UNKNOWN for _, kind in kinds):
+            # "vet ej, märkte det nyss": when it was noticed, not when it happened - the time stays unknown,
+            # and when it was noticed goes to the description
+            change_description(turn, draft, ", ".join(t for t, kind in kinds if kind != AnswerKind.UNKNOWN),
+                               append=True)
+            forget_time(draft)
+            return OK
     moment = resolve_time(draft, text, now)
     if moment is None:
         return SlotResult(False, "Jag förstod inte tiden (den kan inte heller ligga i framtiden).")

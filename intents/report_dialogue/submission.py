@@ -7,9 +7,8 @@ its area. The staff-injury routine is never offered here (staff injuries are not
 
 from __future__ import annotations
 
-import re
-
 import logging
+import re
 
 from sqlalchemy.exc import SQLAlchemyError
 
