@@ -64,8 +64,13 @@ def _drop(turn: Turn) -> None:
     delete_draft(session=turn.session, user_key=turn.message.user_id, thread_key=turn.message.thread_key)
 
 
+def _question(state: dict) -> Question:
+    """Spara / Ändra / Avbryt, with Ny rapport when the proposal may be a new event."""
+    return QUESTION_OR_NEW if state.get("new_report_text") else QUESTION
+
+
 def _choices(state: dict) -> list[Choice]:
-    return list(CHOICES_OR_NEW if state.get("new_report_text") else CHOICES)
+    return list(_question(state).options)
 
 
 def _show(turn: Turn, state: dict, command: UpdateCommand, *, intro: str = "") -> list[Reply]:
@@ -110,7 +115,9 @@ def _leave(turn: Turn, state: dict, answer_fresh: Fresh) -> list[Reply]:
 
 def continue_proposal(turn: Turn, state: dict, updated_at, answer_fresh: Fresh) -> list[Reply]:
     state = copy.deepcopy(state)  # a changed copy, so the draft's JSON column is seen as changed
-    if state.get("new_report_text") and _option(turn, state) == NEW_REPORT.value:  # before "ny …" reads as a list
+    answer = read_answer(turn.text, _question(state))
+    value = answer.option.value if answer.kind == AnswerKind.OPTION else None
+    if value == NEW_REPORT.value:  # before "ny …" reads as a list
         return _new_report(turn, state, answer_fresh)
     if turn.now - updated_at > MAX_AGE or find_reference(turn.text) or parse_list(turn.text):
         return _leave(turn, state, answer_fresh)
@@ -126,8 +133,6 @@ def continue_proposal(turn: Turn, state: dict, updated_at, answer_fresh: Fresh) 
             return [Reply(command.message + "\n" + EDIT_HELP)]
         _save_state(turn, state)
         return _show(turn, state, command, intro=f"Ändrat. Så här blir det för {state['reference']}:")
-    answer = read_answer(turn.text, QUESTION_OR_NEW if state.get("new_report_text") else QUESTION)
-    value = answer.option.value if answer.kind == AnswerKind.OPTION else None
     if answer.kind == AnswerKind.CANCEL or value == "avbryt":
         _drop(turn)
         return [Reply(f"Okej, inget sparades i {state['reference']}.")]
@@ -146,13 +151,9 @@ def continue_proposal(turn: Turn, state: dict, updated_at, answer_fresh: Fresh) 
         return _leave(turn, state, answer_fresh)
     state["misses"] = state.get("misses", 0) + 1
     _save_state(turn, state)
-    others = "Spara, Ändra, Ny rapport eller Avbryt" if state.get("new_report_text") else "Spara, Ändra eller Avbryt"
+    labels = [choice.label for choice in _choices(state)]
+    others = f"{', '.join(labels[:-1])} eller {labels[-1]}"
     return [Reply(f"Ska jag spara det här i {state['reference']}? Svara {others}.", _choices(state))]
-
-
-def _option(turn: Turn, state: dict) -> str | None:
-    answer = read_answer(turn.text, QUESTION_OR_NEW if state.get("new_report_text") else QUESTION)
-    return answer.option.value if answer.kind == AnswerKind.OPTION else None
 
 
 def _new_report(turn: Turn, state: dict, answer_fresh: Fresh) -> list[Reply]:
