@@ -11,8 +11,8 @@ from sqlmodel import Session
 from storage.models import (
     AccessLogEntry,
     ConversationDraft,
-    HandlingFocus,
     DigestRun,
+    HandlingFocus,
     OutboundMessage,
     ProcessedEvent,
     Report,

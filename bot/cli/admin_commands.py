@@ -10,7 +10,7 @@ from bot.database_setup import open_database
 from storage.database import session_scope
 from storage.models import UnitCreate
 from storage.people import people_with_units, remove_unit, set_role
-from storage.units import create_unit, get_unit_by_name, guess_unit_type, list_units
+from storage.units import create_unit, get_unit_by_name, guess_unit_type, list_units, name_key
 from storage.vocabulary import Role, UnitRelation, UnitType
 
 UNIT_TYPES = ", ".join(t.value for t in UnitType)
@@ -28,14 +28,18 @@ def _unit_type(value: str | None, name: str) -> UnitType:
         raise typer.Exit(2) from None
 
 
+def _matcher(units):
+    """The unit matcher the chat uses, over the stored units: a name is read here as staff's words are."""
+    from nlp_models.units.matcher import UnitEntry, UnitMatcher
+
+    return UnitMatcher(UnitEntry(u.name, tuple(u.aliases)) for u in units)
+
+
 def _names_taken(session, names: list[str]) -> str | None:
     """Why a new unit's name or alias would be mistaken for a stored unit ("Solgarden" beside Solgården, an
     alias another unit already has), or None."""
-    from nlp_models.units.matcher import UnitEntry, UnitMatcher
-    from storage.units import name_key
-
     units = list_units(session=session)
-    matcher = UnitMatcher(UnitEntry(u.name, tuple(u.aliases)) for u in units)
+    matcher = _matcher(units)
     for said in names:
         for unit in units:
             if name_key(said) in {name_key(unit.name), *(name_key(a) for a in unit.aliases)}:
@@ -50,9 +54,7 @@ def existing_units(session, names: list[str]) -> tuple[list[str], list[str]]:
     """The stored units the names mean ("Solgarden", an alias or a unique part of the name are read as
     the unit), and a line for each name read as another spelling. A name that is no unit stops the
     command with the nearest names: a typo must not create a second Solgården that nobody sees."""
-    from nlp_models.units.matcher import UnitEntry, UnitMatcher
-
-    matcher = UnitMatcher(UnitEntry(u.name, tuple(u.aliases)) for u in list_units(session=session))
+    matcher = _matcher(list_units(session=session))
     found, notes = [], []
     for name in names:
         stored = get_unit_by_name(session=session, name=name)
